@@ -1,0 +1,69 @@
+/**
+ * decodeServerFrame against JSON.parse alone, on the same representative mix (issue 2: parse+decode
+ * must keep at least half the throughput of parsing alone). Also reports each frame kind, and the
+ * full liberal io-ts path on its own, to show what the fast path saves.
+ */
+import { isLeft } from 'fp-ts/lib/Either.js';
+import { decodeServerFrame } from '../../src/protocol/decode-server-frame.js';
+import { decodeParsedFrame } from '../../src/protocol/frame-codecs.js';
+import { mixCycle, representativeMix } from '../fixtures.js';
+import {
+  type BenchSuite,
+  comparePair,
+  formatRate,
+  type MeasureOptions,
+  measure,
+  type SuiteResult,
+} from '../harness.js';
+
+/** Frames/s of JSON.parse, decodeServerFrame and the io-ts path alone, over `frames` in turn. */
+function compare(frames: readonly string[], options: MeasureOptions) {
+  const n = frames.length;
+  let i = 0;
+  const next = (): string => frames[i++ % n] ?? '';
+  const pair = comparePair(
+    () => JSON.parse(next()),
+    () => decodeServerFrame(next()),
+    options,
+  );
+  const ioTsOnly = measure(() => decodeParsedFrame(JSON.parse(next()), 'full'), { ...options, rounds: 3 });
+  return {
+    jsonParsePerSec: Math.round(pair.a.perSec),
+    decodePerSec: Math.round(pair.b.perSec),
+    ratio: Number(pair.ratio.toFixed(3)),
+    ioTsOnlyPerSec: Math.round(ioTsOnly.perSec),
+  };
+}
+
+function run(options: MeasureOptions): SuiteResult {
+  const parts = representativeMix();
+  const cycle = mixCycle(parts);
+  // A benchmark of failures would be meaningless: every frame must decode.
+  for (const text of cycle) {
+    const r = decodeServerFrame(text);
+    if (isLeft(r)) throw new Error(`bench frame does not decode: ${r.left.message}`);
+  }
+  const mix = compare(cycle, options);
+  const kinds: Record<string, ReturnType<typeof compare> & { bytes: number }> = {};
+  for (const part of parts) {
+    const bytes = Math.round(part.frames.reduce((sum, f) => sum + f.length, 0) / part.frames.length);
+    kinds[part.kind] = {
+      bytes,
+      ...compare(part.frames, { ...options, rounds: Math.max(3, (options.rounds ?? 7) - 2) }),
+    };
+  }
+  const lines = [
+    `decode: mix of ${cycle.length} frames per cycle (${parts.map((p) => `${p.weight}× ${p.kind}`).join(', ')})`,
+    `  JSON.parse alone      ${formatRate(mix.jsonParsePerSec).padStart(12)} frames/s`,
+    `  decodeServerFrame     ${formatRate(mix.decodePerSec).padStart(12)} frames/s   ratio ${mix.ratio} (must be ≥ 0.5)`,
+    `  parse + io-ts only    ${formatRate(mix.ioTsOnlyPerSec).padStart(12)} frames/s   (no fast path)`,
+    ...Object.entries(kinds).map(
+      ([kind, k]) =>
+        `  ${kind.padEnd(22)}${String(k.bytes).padStart(6)} B: parse ${formatRate(k.jsonParsePerSec)}/s, decode ${formatRate(k.decodePerSec)}/s, ratio ${k.ratio}, io-ts only ${formatRate(k.ioTsOnlyPerSec)}/s`,
+    ),
+  ];
+  return { json: { ...mix, framesPerCycle: cycle.length, kinds }, lines };
+}
+
+/** The decode suite. */
+export const decodeSuite: BenchSuite = { name: 'decode', run };

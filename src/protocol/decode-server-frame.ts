@@ -1,0 +1,74 @@
+/**
+ * The public entry point for server frames: text in, `Either<FrameDecodeError, ServerFrame>` out,
+ * never an exception (§6.13: a bad frame must not close the connection).
+ * @module
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import { left } from 'fp-ts/lib/Either.js';
+import type { FrameDecodeError } from './decode-error.js';
+import { decodeParsedFrame } from './frame-codecs.js';
+import type { ServerFrame } from './messages.js';
+import { redactSecrets } from './redact.js';
+
+/**
+ * Decodes one text frame from the conference WebSocket into its clean, normalised shape.
+ *
+ * Liberal as Appendix B asks: numbers sent as strings (and the reverse), padded keys, the alternate
+ * spellings of §9, missing optional fields and unknown keys are all accepted; Basic/Dynamic
+ * top-level fields are gathered under `data`; an unknown `action` gives an `UnknownNotify`. Frames
+ * in their documented form take a fast path; the result is the same either way. The result may
+ * share arrays and objects with the parsed JSON.
+ *
+ * Failure is a value: not JSON → `FRAME_INVALID_JSON`, not an object → `FRAME_NOT_OBJECT`, no
+ * `action` → `FRAME_NO_ACTION`, fields that do not fit → `FRAME_INVALID` with a `path` such as
+ * `data[2].pid`. Messages name types, never values, so they cannot carry a password or token.
+ *
+ * @example
+ * ```ts
+ * const result = decodeServerFrame(text);
+ * if (isRight(result) && result.right.action === 'ParticipantsNotify') {
+ *   for (const p of result.right.data) console.log(p.pid, p.pinfoMap.NAME);
+ * } else if (isLeft(result)) {
+ *   console.warn(formatDecodeError(result.left));
+ * }
+ * ```
+ * @category Protocol
+ */
+export function decodeServerFrame(text: string): Either<FrameDecodeError, ServerFrame> {
+  if (typeof text !== 'string') {
+    return left({ code: 'FRAME_INVALID_JSON', path: '', message: 'frame is not text' });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // The engine's message quotes the text (and so possibly a token); give only the size.
+    return left({
+      code: 'FRAME_INVALID_JSON',
+      path: '',
+      message: `frame is not valid JSON (${text.length} characters)`,
+    });
+  }
+  return decodeParsedFrame(value);
+}
+
+/**
+ * Like {@link decodeServerFrame}, for a frame that is already parsed (e.g. by a transport that
+ * parses once for several consumers).
+ * @category Protocol
+ */
+export function decodeServerMessage(value: unknown): Either<FrameDecodeError, ServerFrame> {
+  return decodeParsedFrame(value);
+}
+
+/**
+ * One readable line for a decode error, e.g.
+ * `FRAME_INVALID ParticipantsNotify at data[2].pid: ParticipantsNotify: required field data[2].pid is missing`.
+ * The text is passed through {@link redactSecrets} once more, so it is safe to log.
+ * @category Protocol
+ */
+export function formatDecodeError(error: FrameDecodeError): string {
+  const action = error.action === undefined ? '' : ` ${error.action}`;
+  const at = error.path === '' ? '' : ` at ${error.path}`;
+  return redactSecrets(`${error.code}${action}${at}: ${error.message}`);
+}

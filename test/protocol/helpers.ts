@@ -1,0 +1,55 @@
+import { isLeft, isRight } from 'fp-ts/lib/Either.js';
+import type { FrameDecodeError } from '../../src/protocol/decode-error.js';
+import { decodeServerFrame, formatDecodeError } from '../../src/protocol/decode-server-frame.js';
+import { decodeParsedFrame, FRAME_CODECS } from '../../src/protocol/frame-codecs.js';
+import { MISS } from '../../src/protocol/lenient.js';
+import type { ServerFrame } from '../../src/protocol/messages.js';
+import { Secret } from '../../src/security/secret.js';
+
+/** Decodes `text` and returns the frame, failing the test with the decode error otherwise. */
+export function decodeOk(text: string): ServerFrame {
+  const result = decodeServerFrame(text);
+  if (isLeft(result)) throw new Error(`expected Right, got ${formatDecodeError(result.left)}`);
+  return result.right;
+}
+
+/** Decodes `text` and returns the error, failing the test if it decoded. */
+export function decodeErr(text: string): FrameDecodeError {
+  const result = decodeServerFrame(text);
+  if (isRight(result)) throw new Error(`expected Left, got ${JSON.stringify(result.right)}`);
+  return result.left;
+}
+
+/** Narrows a decoded frame to one action. */
+export function as<A extends ServerFrame['action']>(
+  frame: ServerFrame,
+  action: A,
+): Extract<ServerFrame, { action: A }> {
+  if (frame.action !== action) throw new Error(`expected ${action}, got ${frame.action}`);
+  return frame as Extract<ServerFrame, { action: A }>;
+}
+
+/**
+ * A deep copy with every Secret replaced by `{ secret: <text> }`: `toEqual` sees no difference
+ * between two Secrets (they have no enumerable state), so comparisons go through this.
+ */
+export function revealSecrets(value: unknown): unknown {
+  if (value instanceof Secret) return { secret: value.reveal() };
+  if (Array.isArray(value)) return value.map(revealSecrets);
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, revealSecrets(v)]));
+  }
+  return value;
+}
+
+/** Both decode paths on fresh parses of `text`, and whether the fast path produced the result. */
+export function bothPaths(text: string): { normal: unknown; full: unknown; tookFastPath: boolean } {
+  const normal = decodeParsedFrame(JSON.parse(text));
+  const full = decodeParsedFrame(JSON.parse(text), 'full');
+  const parsed: unknown = JSON.parse(text);
+  const action =
+    typeof parsed === 'object' && parsed !== null && 'action' in parsed ? String(parsed.action).trim() : '';
+  const codec = FRAME_CODECS.get(action);
+  const tookFastPath = codec !== undefined && codec.fast(parsed) !== MISS;
+  return { normal: revealSecrets(normal), full: revealSecrets(full), tookFastPath };
+}
