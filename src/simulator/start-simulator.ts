@@ -3,12 +3,14 @@
  * port and wires REST, WebSocket and the scripts together.
  */
 import { createServer } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { createRealClock } from './clock.js';
 import { createMeetingState } from './meeting-state.js';
 import { createPrng, deriveSeed } from './prng.js';
 import { startScript } from './script.js';
+import { makeSelfSignedCertificate } from './self-signed.js';
 import { handleHttpRequest, handleUpgrade, type RouterContext } from './server.js';
 import { createMeetingRuntime, type MeetingRuntime } from './simulated-meeting.js';
 import { CLOSE } from './socket-session.js';
@@ -76,7 +78,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     byConferenceId.set(state.conferenceId, runtime);
   }
 
-  const server = createServer();
+  // TLS mode (issue 6): a certificate made now, so a client's `tls.ca` option is tested for real.
+  const certificate = options.tls === true ? await makeSelfSignedCertificate(host) : undefined;
+  const server = certificate === undefined ? createServer() : createTlsServer(certificate);
   const wss = new WebSocketServer({ noServer: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -87,8 +91,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const { port } = server.address() as AddressInfo;
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  const baseUrl = `http://${hostInUrl}:${port}`;
-  const wsUrl = `ws://${hostInUrl}:${port}`;
+  const secure = certificate === undefined ? '' : 's';
+  const baseUrl = `http${secure}://${hostInUrl}:${port}`;
+  const wsUrl = `ws${secure}://${hostInUrl}:${port}`;
 
   const ctx: RouterContext = {
     meeting: (conferenceId) => byConferenceId.get(conferenceId),
@@ -127,6 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ...first,
     baseUrl,
     wsUrl,
+    ...(certificate === undefined ? {} : { certificate: certificate.cert }),
     meetings: runtimes.map((r) => r.controls),
     close,
   };

@@ -69,6 +69,12 @@ export interface SimulatorOptions {
    * @defaultValue `1`
    */
   meetings?: number;
+  /**
+   * Serve HTTPS and WSS with a self-signed certificate made at start (needs the `openssl` command);
+   * {@link Simulator.certificate} is what a client must trust (`tls: { ca }`).
+   * @defaultValue `false`
+   */
+  tls?: boolean;
 }
 
 /**
@@ -178,10 +184,12 @@ export interface SimulatedMeeting {
  * @category Simulator
  */
 export interface Simulator extends SimulatedMeeting {
-  /** REST base URL, `http://127.0.0.1:PORT`. */
+  /** REST base URL, `http://127.0.0.1:PORT` (`https://` with `tls: true`). */
   readonly baseUrl: string;
-  /** The `wsURL` the control-token call returns, `ws://127.0.0.1:PORT` (no path, Appendix A). */
+  /** The `wsURL` the control-token call returns, `ws://127.0.0.1:PORT` (`wss://` with `tls: true`; no path, Appendix A). */
   readonly wsUrl: string;
+  /** With `tls: true`: the self-signed certificate (PEM) the server presents, to give a client as `ca`. */
+  readonly certificate?: string;
   /** Every meeting, the first one included. */
   readonly meetings: readonly SimulatedMeeting[];
   /** Closes every socket with 1000 `"bye"`, stops all timers and frees the port. */

@@ -104,7 +104,7 @@ export function attendeeId(
 
 /**
  * Folds one AttendeesNotify: a full message replaces the list (the first one fires no events,
- * later ones only real differences); an incremental one merges `mode: 0` items field by field and
+ * later ones only real differences, and keep the held list when there are none); an incremental one merges `mode: 0` items field by field and
  * removes `mode: 1` items. Items without any identity are skipped with `ATTENDEE_WITHOUT_ID`.
  * Version rules as in {@link checkVersion}.
  * @category State
@@ -158,8 +158,11 @@ export function applyAttendees(state: AttendeesState, message: AttendeesNotify):
     edit.set(id, after);
     if (!full) events.push({ type: 'updated', id, changed, before, after });
   }
-  let next = edit.commit();
-  if (full && state.initialized) next = diffFull(previous, next, events);
+  let next: Attendees = edit.commit();
+  const resync = full && state.initialized;
+  if (resync) next = diffFull(previous, next as PersistentMap<string, Attendee>, events);
+  // A resync identical to what is held keeps the held list: no new snapshot.
+  if (resync && events.length === 0) next = previous;
   return {
     attendees: next,
     initialized: state.initialized || full,
@@ -167,7 +170,7 @@ export function applyAttendees(state: AttendeesState, message: AttendeesNotify):
     events,
     warnings,
     full,
-    changed: full || next !== previous,
+    changed: next !== previous || (full && !state.initialized),
   };
 }
 

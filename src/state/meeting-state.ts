@@ -14,11 +14,12 @@ import { checkVersion } from './version-check.js';
 import type { StateWarning } from './warnings.js';
 
 /**
- * `state`: `Schedule` → `'scheduled'`, `Created` → `'running'`, `Destroyed` → `'ended'` (§6.4, §8);
- * `'unknown'` when absent or any other value.
+ * Where the meeting is in its life, from ConfDynamicInfoNotify `state` (not to be confused with
+ * the client connection's `MeetingStatus` on `status$`): `Schedule` → `'scheduled'`, `Created` →
+ * `'running'`, `Destroyed` → `'ended'` (§6.4, §8); `'unknown'` when absent or any other value.
  * @category State
  */
-export type MeetingStatus = 'scheduled' | 'running' | 'ended' | 'unknown';
+export type MeetingLifecycle = 'scheduled' | 'running' | 'ended' | 'unknown';
 
 /**
  * `mode`: `FREE`, `FIXED` (fixed multi-picture broadcast), `ROLLCALL`, `BROADCAST` (§6.4).
@@ -44,7 +45,7 @@ export interface MeetingState {
   /** `title`: the subject. */
   readonly title: string | undefined;
   /** `state`. */
-  readonly state: MeetingStatus;
+  readonly state: MeetingLifecycle;
   /** `startTime`. */
   readonly startTime: Date | undefined;
   /** `scheduledStartTime`. */
@@ -97,7 +98,7 @@ export interface MeetingState {
   readonly dynamic: ConfDynamicInfo | undefined;
 }
 
-function status(value: string | undefined): MeetingStatus {
+function lifecycle(value: string | undefined): MeetingLifecycle {
   switch (value) {
     case 'Schedule':
       return 'scheduled';
@@ -160,7 +161,7 @@ export function mergeMeetingState(basic?: ConfBasicInfo, dynamic?: ConfDynamicIn
   return {
     displayID: b.displayID,
     title: b.title,
-    state: status(d.state),
+    state: lifecycle(d.state),
     startTime: date(b.startTime),
     scheduledStartTime: date(b.scheduledStartTime),
     endTime: date(d.endTime),

@@ -61,7 +61,8 @@ const NO_EVENTS: readonly never[] = Object.freeze([]);
  * - Full message: replaces everything. The first one (`initialized` false) yields no events: it is
  *   the initial snapshot, not people arriving. Later ones (resyncs) are diffed against what was
  *   held, so only real arrivals, departures and changes are reported, and unchanged people keep
- *   their object identity. `mode: 1` items inside a full message are ignored.
+ *   their object identity; a resync with no difference at all returns the held list itself with
+ *   `changed: false`. `mode: 1` items inside a full message are ignored.
  * - Incremental message: `mode: 0` merges the given keys (creating the person if unknown);
  *   `mode: 1` removes. Cost O(items × keys per item), independent of the list's size.
  */
@@ -154,6 +155,8 @@ function foldFull<T extends PinfoRecord>(
   for (const [pid, before] of previous) {
     if (!map.has(pid)) events.push({ type: 'left', pid, before });
   }
+  // A resync identical to what is held (e.g. after a reconnect) keeps the held list: no new snapshot.
+  if (events.length === 0) return { ...base, items: previous, events: NO_EVENTS, changed: false };
   return { ...base, items: PersistentMap.from(map), events };
 }
 

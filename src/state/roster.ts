@@ -53,7 +53,7 @@ export interface RosterUpdate extends RosterState {
   readonly warnings: readonly StateWarning[];
   /** The message was a full message (the roster was replaced). */
   readonly full: boolean;
-  /** The roster is a new snapshot (`false` for a dropped or no-op message). */
+  /** The roster is a new snapshot (`false` for a dropped or no-op message, or an identical resync). */
   readonly changed: boolean;
 }
 
@@ -76,7 +76,8 @@ const makeParticipant = (pid: string, raw: PinfoView): ParticipantRecord => new 
  * roster stay valid and unchanged).
  *
  * - Full message (`msgMode: 0`): replaces the roster. The first one fires no events; later ones fire
- *   `joined`/`left`/`updated` only for real differences.
+ *   `joined`/`left`/`updated` only for real differences (none at all: the held roster is kept and
+ *   `changed` is `false`).
  * - Incremental message: `mode: 0` merges the changed keys (creating the person if unknown, with an
  *   `UPDATE_UNKNOWN_WITHOUT_NAME` warning if it has no `NAME`); `mode: 1` removes (an
  *   `UNKNOWN_REMOVE` warning if not held). Costs O(changed), whatever the roster's size.

@@ -5,7 +5,8 @@
  */
 
 /**
- * What went wrong, as a stable string to branch on:
+ * What went wrong, as a stable string to branch on (the version codes come from
+ * `checkVersion`, whose `VersionWarning` is a `StateWarning` too):
  *
  * | code | meaning | what the fold did |
  * |---|---|---|

@@ -85,6 +85,11 @@ describe('applyAttendees', () => {
     const resync = applyAttendees(s1, attendees(0, 2, [kenji, { ...room, name: 'Room 4B' }]));
     expect(resync.events).toMatchObject([{ type: 'updated', id: '9d7b', changed: ['name'] }]);
     expect(resync.attendees.get('0c4e')).toBe(s1.attendees.get('0c4e'));
+    expect(resync.changed).toBe(true);
+    const same = applyAttendees(resync, attendees(0, 3, [{ ...room, name: 'Room 4B' }, kenji]));
+    expect(same.events).toEqual([]);
+    expect(same.attendees).toBe(resync.attendees); // identical resync: the held list is kept
+    expect(same.changed).toBe(false);
     const s2 = applyAttendees(resync, attendees(1, 5, []));
     const stale = applyAttendees(s2, attendees(1, 3, [{ mode: 1, userUUID: '0c4e' }]));
     expect(stale.warnings.map((w) => w.code)).toEqual(['STALE_VERSION']);

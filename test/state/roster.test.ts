@@ -50,6 +50,9 @@ describe('applyParticipants: full messages', () => {
     );
     expect(again.events).toEqual([]);
     expect(again.roster.get('b')).toBe(first.roster.get('b'));
+    // Nothing differs: the held roster itself is kept, so no new snapshot is emitted downstream.
+    expect(again.roster).toBe(first.roster);
+    expect(again).toMatchObject({ full: true, changed: false, lastVersion: undefined });
   });
 
   it('a full message drops keys it no longer carries, reported as changed', () => {

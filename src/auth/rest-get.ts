@@ -1,0 +1,195 @@
+/**
+ * One REST GET as a cold Observable: typed errors, a timeout, and an abort on unsubscribe.
+ */
+import type { Either } from 'fp-ts/lib/Either.js';
+import { Observable, type SchedulerLike, throwError, timeout } from 'rxjs';
+import { type MeetingError, type RestCall, restError } from '../meeting/errors.js';
+import { decodeRestErrorBody } from '../protocol/rest.js';
+import { BodyTooLargeError, readCappedText } from './read-body.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './rest-options.js';
+
+/**
+ * The part of a `fetch` response the client reads.
+ * @category Auth
+ */
+export interface ResponseLike {
+  readonly status: number;
+  readonly ok: boolean;
+  /** The whole body as text (used when `body` is absent). */
+  text(): Promise<string>;
+  /** Read when present: a `Content-Length` above the size cap fails before the body is read. */
+  readonly headers?: {
+    /** One header's value, or `null`. */
+    get(name: string): string | null;
+  };
+  /** Read when present, so the size cap stops reading early; otherwise `text()` is used. */
+  readonly body?: BodyStreamLike | null;
+}
+
+/**
+ * The part of a WHATWG `ReadableStream` of bytes that the capped body reader uses.
+ * @category Auth
+ */
+export interface BodyStreamLike {
+  /** Locks the stream and returns its reader. */
+  getReader(): {
+    /** The next chunk, or `done`. */
+    read(): Promise<
+      { readonly done: true; readonly value?: unknown } | { readonly done: false; readonly value: Uint8Array }
+    >;
+    /** Stops reading and discards the rest. */
+    cancel(reason?: unknown): Promise<void>;
+  };
+  /** Discards the unread body. */
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/**
+ * The part of `fetch` the client uses; the global `fetch` fits. Inject one to add a proxy, logging
+ * or a test double.
+ * @category Auth
+ */
+export type FetchLike = (
+  url: string,
+  init: { readonly method: 'GET'; readonly headers: Record<string, string>; readonly signal: AbortSignal },
+) => Promise<ResponseLike>;
+
+/** Everything one REST call needs. */
+export interface RestGetRequest<A> {
+  readonly call: RestCall;
+  /** Carries only the conference ID, never a secret, but is still kept out of error messages. */
+  readonly url: string;
+  /** May carry the password or a token: never copied anywhere. */
+  readonly headers: Record<string, string>;
+  readonly fetch: FetchLike;
+  readonly timeoutMs: number;
+  /** A larger answer body fails the call with `REST_INVALID_RESPONSE` (bytes). */
+  readonly maxResponseBytes?: number;
+  readonly scheduler: SchedulerLike;
+  /** Decodes a 2xx body. */
+  readonly decode: (json: unknown) => Either<{ readonly message: string }, A>;
+}
+
+/**
+ * OpenSSL / Node error codes that mean "the server's certificate was not accepted". Named in the
+ * error message, so a missing `tls.ca` is recognisable at a glance (docs/security.md).
+ */
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS_/;
+
+/** The error code of a rejected fetch: on the error itself (node:https) or its `cause` (undici). */
+function errorCode(error: Error): string | undefined {
+  const own = (error as { code?: unknown }).code;
+  if (typeof own === 'string') return own;
+  const cause = (error as { cause?: { code?: unknown } }).cause;
+  return typeof cause?.code === 'string' ? cause.code : undefined;
+}
+
+/** A short, secret-free description of why `fetch` rejected (never its message, which may quote the URL). */
+function networkReason(error: unknown): string {
+  if (!(error instanceof Error)) return 'request failed';
+  const code = errorCode(error);
+  if (code === undefined) return error.name;
+  if (CERTIFICATE_CODES.test(code)) return `TLS certificate rejected: ${code}`;
+  return `${error.name}: ${code}`;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads an answer into a value or a typed error. */
+async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): Promise<A> {
+  let response: ResponseLike;
+  try {
+    response = await request.fetch(request.url, { method: 'GET', headers: request.headers, signal });
+  } catch (error) {
+    const failure: MeetingError = {
+      code: 'NETWORK',
+      call: request.call,
+      message: `${request.call}: no answer (${networkReason(error)})`,
+    };
+    throw failure;
+  }
+  let text: string;
+  try {
+    text = await readCappedText(response, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      const failure: MeetingError = {
+        code: 'REST_INVALID_RESPONSE',
+        call: request.call,
+        status: response.status,
+        message: `${request.call}: ${error.message}`,
+      };
+      throw failure;
+    }
+    const failure: MeetingError = {
+      code: 'NETWORK',
+      call: request.call,
+      message: `${request.call}: answer cut off (${networkReason(error)})`,
+    };
+    throw failure;
+  }
+  const json = parseJson(text);
+  if (!response.ok) {
+    const body = json === undefined ? undefined : decodeRestErrorBody(json);
+    throw restError(request.call, response.status, body?._tag === 'Right' ? body.right : undefined);
+  }
+  const decoded = request.decode(json);
+  if (decoded._tag === 'Left') {
+    const failure: MeetingError = {
+      code: 'REST_INVALID_RESPONSE',
+      call: request.call,
+      status: response.status,
+      message: `${request.call}: unexpected answer (${decoded.left.message})`,
+    };
+    throw failure;
+  }
+  return decoded.right;
+}
+
+/**
+ * Performs one GET per subscription and emits the decoded answer, then completes. Fails with a
+ * {@link MeetingError}: `REST_*` / `MEETING_NOT_FOUND` for non-2xx answers (§2.5), `NETWORK`
+ * (a rejected TLS certificate says so in the message), `TIMEOUT` after `timeoutMs`,
+ * `REST_INVALID_RESPONSE` for an undecodable body or one over `maxResponseBytes` (1 MiB by default).
+ * Unsubscribing aborts the request.
+ * @category Auth
+ */
+export function restGet$<A>(request: RestGetRequest<A>): Observable<A> {
+  const call$ = new Observable<A>((subscriber) => {
+    const abort = new AbortController();
+    readAnswer(request, abort.signal).then(
+      (value) => {
+        subscriber.next(value);
+        subscriber.complete();
+      },
+      (error: unknown) => subscriber.error(error),
+    );
+    return () => abort.abort();
+  });
+  return call$.pipe(
+    timeout({
+      first: request.timeoutMs,
+      scheduler: request.scheduler,
+      with: () => {
+        const failure: MeetingError = {
+          code: 'TIMEOUT',
+          operation: request.call,
+          afterMs: request.timeoutMs,
+          message: `${request.call}: no answer within ${request.timeoutMs} ms`,
+        };
+        return throwError(() => failure);
+      },
+    }),
+  );
+}
+
+/** `baseUrl` + `path` + `?conferenceID=…`, tolerating a trailing slash on the base (§9.14 spirit). */
+export function restUrl(baseUrl: string, path: string, conferenceId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}?conferenceID=${encodeURIComponent(conferenceId)}`;
+}

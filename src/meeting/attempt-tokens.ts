@@ -1,0 +1,104 @@
+/**
+ * The tokens one connection attempt needs, from the password (§2, §3) or from a user's provider.
+ */
+import {
+  catchError,
+  concatMap,
+  defer,
+  from,
+  map,
+  type Observable,
+  of,
+  switchMap,
+  take,
+  tap,
+  throwError,
+} from 'rxjs';
+import { controlToken$ } from '../auth/control-token.js';
+import { webSocketToken$ } from '../auth/websocket-token.js';
+import type { ControlTokenInfo } from '../protocol/messages.js';
+import { redactSecrets } from '../protocol/redact.js';
+import { type Secret, toSecret } from '../security/secret.js';
+import { isMeetingError, type MeetingError } from './errors.js';
+import type { ResolvedMeetingOptions } from './options.js';
+
+/**
+ * Tokens for one socket. The first value of {@link attemptTokens$} has a `webSocketToken`; later
+ * values only renew `confToken` (the control-token keep-alive, §2.4).
+ */
+export interface AttemptTokens {
+  readonly wsURL: string;
+  readonly confToken: Secret;
+  readonly webSocketToken?: Secret;
+}
+
+/** The control token kept between attempts, so a reconnect need not repeat the password call. */
+export interface HeldControlToken {
+  current: ControlTokenInfo | undefined;
+}
+
+/**
+ * Password mode: the control token (reusing `held` while it has life left, renewed at ~80 %),
+ * then one fresh wsToken. Provider mode: the user's tokens, plus a wsToken call if they gave none.
+ */
+export function attemptTokens$(
+  options: ResolvedMeetingOptions,
+  held: HeldControlToken,
+): Observable<AttemptTokens> {
+  const rest = {
+    conferenceId: options.conferenceId,
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    restTimeoutMs: options.restTimeoutMs,
+    scheduler: options.scheduler,
+  };
+  const source = options.tokenSource;
+  if (source.kind === 'password') {
+    return defer(() =>
+      controlToken$({
+        ...rest,
+        hostPassword: source.hostPassword,
+        ...(held.current === undefined ? {} : { initial: held.current }),
+      }),
+    ).pipe(
+      tap((info) => {
+        held.current = info;
+      }),
+      concatMap((info, index) =>
+        index === 0
+          ? webSocketToken$({ ...rest, controlToken: info.token }).pipe(
+              map(({ webSocketToken }) => ({ wsURL: info.wsURL, confToken: info.token, webSocketToken })),
+            )
+          : of({ wsURL: info.wsURL, confToken: info.token }),
+      ),
+    );
+  }
+  return defer(() => from(source.getTokens({ conferenceId: options.conferenceId }))).pipe(
+    take(1),
+    catchError((error: unknown) => {
+      const failure: MeetingError = isMeetingError(error)
+        ? error
+        : {
+            code: 'TOKEN_PROVIDER_FAILED',
+            message: `getTokens failed: ${redactSecrets(error instanceof Error ? error.message : String(error))}`,
+          };
+      return throwError(() => failure);
+    }),
+    switchMap((supplied) => {
+      const wsURL = supplied.wsURL.replace(/\/+$/, '');
+      const confToken = toSecret(supplied.confToken);
+      if (supplied.webSocketToken !== undefined) {
+        return of({ wsURL, confToken, webSocketToken: toSecret(supplied.webSocketToken) });
+      }
+      return webSocketToken$({ ...rest, controlToken: confToken }).pipe(
+        map(({ webSocketToken }) => ({ wsURL, confToken, webSocketToken })),
+      );
+    }),
+  );
+}
+
+/** §4: `{wsURL}/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`, with a trailing `/` of wsURL dropped (§9.14). */
+export function webSocketUrl(wsURL: string, conferenceId: string, webSocketToken: Secret): string {
+  const base = wsURL.replace(/\/+$/, '');
+  return `${base}/cms/open/websocket/confctl/increment/conn?confID=${encodeURIComponent(conferenceId)}&tmpToken=${encodeURIComponent(webSocketToken.reveal())}`;
+}

@@ -1,0 +1,255 @@
+/**
+ * The entry point: one meeting's push as hot, shared, self-healing Observables.
+ */
+import {
+  catchError,
+  concat,
+  debounceTime,
+  defer,
+  distinctUntilChanged,
+  EMPTY,
+  filter,
+  finalize,
+  map,
+  type Observable,
+  of,
+  ReplaySubject,
+  Subject,
+  share,
+  takeUntil,
+  tap,
+  timer,
+} from 'rxjs';
+import type {
+  AttendeesNotify,
+  ConfBasicInfoNotify,
+  ConfDynamicInfoNotify,
+  InterpreterGroupNotify,
+  InviteResultNotify,
+  NetConditionNotify,
+  ParticipantsNotify,
+  RealTimeSubtitleNotify,
+  SpeakerChangeNotify,
+  UnknownNotify,
+  WaitingListNotify,
+} from '../protocol/messages.js';
+import { redactSecrets } from '../protocol/redact.js';
+import { REDACTED } from '../security/secret.js';
+import { defaultWebSocketFactory } from '../transport/default-websocket.js';
+import { retryWithBackoff } from '../transport/retry-with-backoff.js';
+import type { CreateWebSocket } from '../transport/websocket-like.js';
+import { attemptTokens$, type HeldControlToken } from './attempt-tokens.js';
+import { isFatal, type MeetingError, toMeetingError } from './errors.js';
+import type { Push } from './frame-handler.js';
+import { createInterest, sameList, subscribeList } from './interest.js';
+import type { Meeting } from './meeting.js';
+import { type ConnectMeetingOptions, type ResolvedMeetingOptions, resolveMeetingOptions } from './options.js';
+import { session$ } from './session.js';
+import { createStateStreams } from './state-streams.js';
+import type { MeetingStatus } from './status.js';
+import type { MeetingWarning } from './warnings.js';
+
+/** The type the client always subscribes to when following subscribers: it tells when the meeting ends (§8). */
+const ALWAYS_SUBSCRIBED = ['ConfDynamicInfoNotify'];
+/** Streams that give a late subscriber the latest message. */
+const REPLAYED: ReadonlySet<string> = new Set([
+  'ConfBasicInfoNotify',
+  'ConfDynamicInfoNotify',
+  'SpeakerChangeNotify',
+  'NetConditionNotify',
+]);
+
+/** Errors after which the held control token must not be reused. */
+function invalidatesControlToken(error: MeetingError): boolean {
+  return (
+    error.code === 'REST_AUTH_FAILED' ||
+    error.code === 'SUBSCRIBE_FAILED' ||
+    (error.code === 'WS_CLOSED' && error.closeCode === 4003)
+  );
+}
+
+/**
+ * {@link redactSecrets} plus the host password itself, which has no recognisable shape of its own
+ * (a foreign library's error text could quote it).
+ */
+function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => string {
+  const source = options.tokenSource;
+  const password = source.kind === 'password' ? source.hostPassword.reveal() : '';
+  return (text) => {
+    const redacted = redactSecrets(text);
+    return password.length >= 4 ? redacted.split(password).join(REDACTED) : redacted;
+  };
+}
+
+/**
+ * Watches one running meeting: returns a {@link Meeting} whose Observables deliver its decoded
+ * pushes. Nothing happens until something subscribes to a data stream; then the client fetches
+ * the tokens, opens the one WebSocket, subscribes, sends heartbeats, and reconnects with backoff
+ * whenever the link fails, until the meeting ends or {@link Meeting.close} is called.
+ *
+ * @example
+ * ```ts
+ * const meeting = connectMeeting({ conferenceId: '913570246', hostPassword: new Secret(pw) });
+ * meeting.status$.subscribe((s) => console.log('status', s.phase));
+ * meeting.participants$.subscribe((msg) => console.log(msg.msgMode === 0 ? 'roster' : 'change', msg.data));
+ * meeting.roster$.subscribe((roster) => console.log(`${roster.size} online`));
+ * meeting.joined$.subscribe((p) => console.log(`${p.name} joined`));
+ * ```
+ * @category Meeting
+ */
+export function connectMeeting(options: ConnectMeetingOptions): Meeting {
+  const resolved = resolveMeetingOptions(options);
+  const { scheduler } = resolved;
+  const redact = passwordRedactor(resolved);
+
+  const status = new ReplaySubject<MeetingStatus>(1);
+  const warnings = new Subject<MeetingWarning>();
+  const closing = new Subject<void>();
+  const interest = createInterest();
+  /** Push types a state stream needs a fresh full message of; served by the live session, if any. */
+  const resyncRequests = new Subject<string>();
+  const latest = new Map<string, Push>();
+  const held: HeldControlToken = { current: undefined };
+  let epoch = 0;
+  let terminated = false;
+  let lastError: MeetingError | undefined;
+  let socketFactory: Promise<CreateWebSocket> | undefined;
+
+  const setStatus = (next: MeetingStatus) => {
+    if (!terminated) status.next(next);
+  };
+  setStatus({ phase: 'idle' });
+
+  const terminate = (phase: 'ended' | 'closed', error?: MeetingError) => {
+    if (terminated) return;
+    status.next({ phase, ...(error === undefined ? {} : { lastError: error }) });
+    terminated = true;
+    epoch += 1;
+    status.complete();
+    warnings.complete();
+  };
+
+  const subscribeTypes$ =
+    resolved.notifyTypes !== undefined
+      ? of(resolved.notifyTypes)
+      : interest.types$.pipe(
+          // Subscribers that arrive together produce one Subscribe frame, not one each.
+          debounceTime(0, scheduler),
+          map((wanted) => subscribeList(wanted, ALWAYS_SUBSCRIBED)),
+          distinctUntilChanged(sameList),
+        );
+
+  const hub$: Observable<Push> = defer(() =>
+    terminated
+      ? EMPTY
+      : session$({
+          options: resolved,
+          tokens$: attemptTokens$(resolved, held),
+          socketFactory: () => {
+            if (resolved.WebSocket !== undefined) {
+              const Ctor = resolved.WebSocket;
+              return Promise.resolve((url: string) => new Ctor(url));
+            }
+            socketFactory ??= defaultWebSocketFactory(resolved.maxFrameBytes);
+            return socketFactory;
+          },
+          subscribeTypes$,
+          resync$: resyncRequests,
+          beginEpoch: () => ++epoch,
+          isCurrent: (candidate) => candidate === epoch && !terminated,
+          report: (phase) => {
+            if (phase === 'live') lastError = undefined;
+            setStatus({ phase, ...(lastError === undefined ? {} : { lastError }) });
+          },
+          warn: (warning) => {
+            if (!terminated) warnings.next(warning);
+          },
+        }),
+  ).pipe(
+    retryWithBackoff({
+      ...resolved.reconnect,
+      isFatal,
+      scheduler,
+      random: resolved.random,
+      onRetry: ({ attempt, delayMs, error }) => {
+        const failure = toMeetingError(error, redact);
+        lastError = failure;
+        if (invalidatesControlToken(failure)) held.current = undefined;
+        epoch += 1; // fence the failed socket
+        setStatus({ phase: 'reconnecting', attempt, delayMs, lastError: failure });
+      },
+    }),
+    catchError((error: unknown) => {
+      const failure = toMeetingError(error, redact);
+      const ended = failure.code === 'MEETING_ENDED' || failure.code === 'MEETING_NOT_FOUND';
+      terminate(ended ? 'ended' : 'closed', failure);
+      return EMPTY;
+    }),
+    takeUntil(closing),
+    tap((push) => {
+      if (REPLAYED.has(push.action)) latest.set(push.action, push);
+    }),
+    finalize(() => {
+      latest.clear();
+      epoch += 1;
+      if (!terminated) {
+        lastError = undefined;
+        setStatus({ phase: 'idle' });
+      }
+    }),
+    share({
+      resetOnError: false,
+      resetOnComplete: false,
+      resetOnRefCountZero: () => timer(resolved.idleGraceMs, scheduler),
+    }),
+  );
+
+  /** One data stream: counts its subscribers for the subscribe set and replays if state-like. */
+  function stream<A extends Push>(action: string): Observable<A> {
+    return defer(() => {
+      interest.add(action);
+      const live$ = hub$.pipe(filter((push): push is A => push.action === action));
+      const cached = latest.get(action) as A | undefined;
+      return (cached === undefined ? live$ : concat(of(cached), live$)).pipe(
+        finalize(() => interest.remove(action)),
+      );
+    });
+  }
+
+  const raw = {
+    confBasicInfo$: stream<ConfBasicInfoNotify>('ConfBasicInfoNotify'),
+    confDynamicInfo$: stream<ConfDynamicInfoNotify>('ConfDynamicInfoNotify'),
+    participants$: stream<ParticipantsNotify>('ParticipantsNotify'),
+    attendees$: stream<AttendeesNotify>('AttendeesNotify'),
+    speakers$: stream<SpeakerChangeNotify>('SpeakerChangeNotify'),
+    netConditions$: stream<NetConditionNotify>('NetConditionNotify'),
+    inviteResults$: stream<InviteResultNotify>('InviteResultNotify'),
+    subtitles$: stream<RealTimeSubtitleNotify>('RealTimeSubtitleNotify'),
+    waitingList$: stream<WaitingListNotify>('WaitingListNotify'),
+    interpreterGroups$: stream<InterpreterGroupNotify>('InterpreterGroupNotify'),
+  };
+  const state = createStateStreams({
+    ...raw,
+    requestFull: (action) => resyncRequests.next(action),
+    warn: (warning) => {
+      if (!terminated) warnings.next(warning);
+    },
+    graceMs: resolved.idleGraceMs,
+    scheduler,
+  });
+
+  const meeting: Meeting = {
+    conferenceId: resolved.conferenceId,
+    ...raw,
+    ...state,
+    unknown$: hub$.pipe(filter((push): push is UnknownNotify => push.action === 'UnknownNotify')),
+    status$: status.asObservable(),
+    warnings$: warnings.asObservable(),
+    close() {
+      if (terminated) return;
+      terminate('closed', lastError);
+      closing.next();
+    },
+  };
+  return meeting;
+}

@@ -1,0 +1,100 @@
+/**
+ * What the client does with each decoded frame of one socket (PROTOCOL.md §6, §8, Appendix B).
+ */
+import { concat, defer, EMPTY, mergeMap, type Observable, type OperatorFunction, of, throwError } from 'rxjs';
+import type { Notify, ServerFrame, UnknownNotify } from '../protocol/messages.js';
+import { createVersionGuard } from '../state/version-check.js';
+import type { MeetingError } from './errors.js';
+import type { MeetingWarning } from './warnings.js';
+
+/**
+ * A push as delivered on the meeting's streams.
+ * @category Meeting
+ */
+export type Push = Notify | UnknownNotify;
+
+/** The hooks the handler reports through. */
+export interface FrameHandlerHooks {
+  /** The conference the socket subscribed to. */
+  readonly conferenceId: string;
+  readonly warn: (warning: MeetingWarning) => void;
+  /** The server accepted the subscription or started pushing. */
+  readonly live: () => void;
+}
+
+const ENDED: MeetingError = {
+  code: 'MEETING_ENDED',
+  via: 'destroyed',
+  message: 'the meeting ended (ConfDynamicInfoNotify state Destroyed)',
+};
+
+/**
+ * Turns one socket's decoded frames into the pushes to deliver:
+ * - HeartBeat echoes and ConfControl replies are consumed (liveness reads echoes before this).
+ * - A Subscribe reply with `returnCode` 0 marks the session live; any other code is warned about
+ *   and fails the session with `SUBSCRIBE_FAILED`, so it reconnects (§6.1).
+ * - A push for another conference is dropped with `CONF_ID_MISMATCH` (Appendix B).
+ * - Incremental pushes pass the version guard (§6.0): duplicates and stale ones are dropped.
+ * - A `Destroyed` status push is delivered, then the session fails with `MEETING_ENDED` (§8).
+ * A fresh version guard is made per subscription, i.e. per socket.
+ */
+export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerFrame, Push> {
+  return (frames$) =>
+    defer(() => {
+      const guard = createVersionGuard();
+      return frames$.pipe(mergeMap((frame): Observable<Push> => handle(frame)));
+
+      function handle(frame: ServerFrame): Observable<Push> {
+        switch (frame.action) {
+          case 'HeartBeat':
+          case 'ConfControl':
+            return EMPTY;
+          case 'Subscribe': {
+            if (frame.returnCode === 0) {
+              hooks.live();
+              return EMPTY;
+            }
+            const desc = frame.returnDesc === undefined ? '' : ` ${frame.returnDesc}`;
+            const message = `Subscribe refused: returnCode ${frame.returnCode}${desc}`;
+            const detail = {
+              returnCode: frame.returnCode,
+              ...(frame.returnDesc === undefined ? {} : { returnDesc: frame.returnDesc }),
+              message,
+            };
+            hooks.warn({ code: 'SUBSCRIBE_FAILED', ...detail });
+            const failure: MeetingError = { code: 'SUBSCRIBE_FAILED', ...detail };
+            return throwError(() => failure);
+          }
+          case 'UnknownNotify':
+            hooks.live();
+            return of(frame);
+          default:
+            return push(frame);
+        }
+      }
+
+      function push(frame: Notify): Observable<Push> {
+        if (frame.confID !== '' && frame.confID !== hooks.conferenceId) {
+          hooks.warn({
+            code: 'CONF_ID_MISMATCH',
+            action: frame.action,
+            confID: frame.confID,
+            expected: hooks.conferenceId,
+            message: `${frame.action} for conference ${frame.confID}, expected ${hooks.conferenceId}; dropped`,
+          });
+          return EMPTY;
+        }
+        const verdict = guard(frame);
+        if (verdict.warning !== undefined) hooks.warn(verdict.warning);
+        if (!verdict.apply) return EMPTY;
+        hooks.live();
+        if (frame.action === 'ConfDynamicInfoNotify' && frame.data.state === 'Destroyed') {
+          return concat(
+            of(frame),
+            throwError(() => ENDED),
+          );
+        }
+        return of(frame);
+      }
+    });
+}

@@ -1,0 +1,251 @@
+/**
+ * The options of {@link connectMeeting}, and their defaults resolved in one place.
+ */
+import { asyncScheduler, type ObservableInput, type SchedulerLike } from 'rxjs';
+import type { FetchLike } from '../auth/rest-get.js';
+import { DEFAULT_BASE_URL, DEFAULT_REST_TIMEOUT_MS, defaultFetch } from '../auth/rest-options.js';
+import type { Secret } from '../security/secret.js';
+import { toSecret } from '../security/secret.js';
+import { DEFAULT_MAX_FRAME_BYTES } from '../transport/connection.js';
+import { DEFAULT_HEARTBEAT_INTERVAL_MS, MAX_HEARTBEAT_INTERVAL_MS } from '../transport/heartbeat.js';
+import { type TlsOptions, trustingFetch, trustingWebSocket } from '../transport/tls-options.js';
+import type { WebSocketConstructor } from '../transport/websocket-like.js';
+
+/** The default of {@link ConnectMeetingOptions.healTimeoutMs}: "a few seconds" (issue 7, §10.1). */
+export const DEFAULT_HEAL_TIMEOUT_MS = 5000;
+
+/**
+ * Tokens for one connection attempt, from a source of the user's choosing (e.g. a browser page
+ * asking its own backend, so the host password never reaches the browser).
+ * @category Meeting
+ */
+export interface SuppliedTokens {
+  /** The `wsURL` of the control-token answer (§2.2). */
+  readonly wsURL: string;
+  /** A valid meeting control token (§2); sent in the Subscribe frame. */
+  readonly confToken: Secret | string;
+  /**
+   * A fresh single-use WebSocket token (§3). When absent, the client fetches one itself from
+   * `baseUrl` with `confToken`.
+   */
+  readonly webSocketToken?: Secret | string;
+}
+
+/**
+ * Called once per connection attempt; must return tokens not used before.
+ * @category Meeting
+ */
+export type TokenProvider = (context: { readonly conferenceId: string }) => ObservableInput<SuppliedTokens>;
+
+/**
+ * How reconnection waits between attempts; see {@link retryWithBackoff}.
+ * @category Meeting
+ */
+export interface ReconnectOptions {
+  /** @defaultValue 1000 */
+  readonly initialDelayMs?: number;
+  /** @defaultValue 30000 */
+  readonly maxDelayMs?: number;
+  /** @defaultValue 2 */
+  readonly factor?: number;
+  /** @defaultValue 'full' */
+  readonly jitter?: 'full' | 'none';
+  /**
+   * Retries in a row before giving up (status `closed`, streams complete).
+   * @defaultValue Infinity
+   */
+  readonly maxAttempts?: number;
+  /**
+   * A connection that lasted this long counts as healthy: the next failure starts from the first delay.
+   * @defaultValue 60000
+   */
+  readonly resetAfterMs?: number;
+}
+
+/**
+ * Options of {@link connectMeeting}. Give either `hostPassword` or `getTokens`.
+ * @category Meeting
+ */
+export interface ConnectMeetingOptions {
+  /** The conference ID of a running meeting. */
+  readonly conferenceId: string;
+  /**
+   * The host (chair) password, exchanged for a control token (§2). Prefer a {@link Secret}; it is
+   * never printed, logged or put into an error either way.
+   * @defaultValue none
+   */
+  readonly hostPassword?: string | Secret;
+  /**
+   * Instead of a password: supplies the tokens for each connection attempt.
+   * @defaultValue none
+   */
+  readonly getTokens?: TokenProvider;
+  /**
+   * The REST gateway; `http://127.0.0.1:PORT` for the simulator.
+   * @defaultValue 'https://api.meeting.huaweicloud.com'
+   */
+  readonly baseUrl?: string;
+  /**
+   * The push types to subscribe to, fixed. When absent the Subscribe frame follows the streams
+   * that have subscribers (plus `ConfDynamicInfoNotify`, which tells when the meeting ends) and is
+   * sent again whenever that set changes.
+   * @defaultValue follow the live subscribers
+   */
+  readonly notifyTypes?: readonly string[];
+  /**
+   * How often a HeartBeat is sent, ms; clamped to at most 170 000 (§7: the server gives up after 180 s).
+   * @defaultValue 60000
+   */
+  readonly heartbeatIntervalMs?: number;
+  /**
+   * A HeartBeat not echoed within this long means the link is dead, ms (§7). Silence of two
+   * heartbeat intervals means the same.
+   * @defaultValue 30000
+   */
+  readonly livenessTimeoutMs?: number;
+  /** Backoff between reconnection attempts. */
+  readonly reconnect?: ReconnectOptions;
+  /**
+   * Heal version gaps (§6.0): when an incremental push of a list type (participants, attendees,
+   * media quality, waiting room) skips a `version`, or arrives late (stale: if it was reordered,
+   * dropping it lost its change), send Subscribe again on the same socket to get a fresh full
+   * message of that type, and reconnect if none comes within `healTimeoutMs` (§9.6: whether a
+   * second Subscribe yields a snapshot on the real service is unknown). With `false` gaps are only
+   * reported on `warnings$`.
+   * @defaultValue true
+   */
+  readonly healGaps?: boolean;
+  /**
+   * How long to wait for the full message a second Subscribe asked for before reconnecting, ms.
+   * @defaultValue 5000
+   */
+  readonly healTimeoutMs?: number;
+  /**
+   * After the last subscriber leaves, the socket stays open this long in case another comes, ms.
+   * @defaultValue 1000
+   */
+  readonly idleGraceMs?: number;
+  /**
+   * A REST call without an answer after this long fails with `TIMEOUT`, ms.
+   * @defaultValue 10000
+   */
+  readonly restTimeoutMs?: number;
+  /**
+   * A WebSocket handshake not completed after this long fails with `TIMEOUT`, ms.
+   * @defaultValue 10000
+   */
+  readonly handshakeTimeoutMs?: number;
+  /**
+   * Frames larger than this (bytes) are dropped with a `DECODE_FAILED` warning (`ws` closes the
+   * socket with 1009 instead).
+   * @defaultValue 1048576 (1 MiB)
+   */
+  readonly maxFrameBytes?: number;
+  /**
+   * The WebSocket implementation.
+   * @defaultValue globalThis.WebSocket when present, else the `ws` package (Node.js)
+   */
+  readonly WebSocket?: WebSocketConstructor;
+  /**
+   * The HTTP client.
+   * @defaultValue globalThis.fetch
+   */
+  readonly fetch?: FetchLike;
+  /**
+   * Where every timer runs (heartbeat, liveness, backoff, grace, timeouts).
+   * @defaultValue asyncScheduler
+   */
+  readonly scheduler?: SchedulerLike;
+  /**
+   * Randomness for the backoff jitter, in [0, 1).
+   * @defaultValue Math.random
+   */
+  readonly random?: () => number;
+  /**
+   * Node.js: certificate authorities to trust in addition to the built-in roots, for `https:` and
+   * `wss:` (e.g. a corporate gateway, or the simulator's `certificate`). Certificates are always
+   * verified; no option turns that off. Applies to the default `fetch` and `WebSocket` only: an
+   * injected one brings its own trust.
+   * @defaultValue none (Node's built-in roots)
+   */
+  readonly tls?: TlsOptions;
+}
+
+/** Where the tokens of each attempt come from. */
+export type TokenSource =
+  | { readonly kind: 'password'; readonly hostPassword: Secret }
+  | { readonly kind: 'provider'; readonly getTokens: TokenProvider };
+
+/** The options with every default applied; the password is a {@link Secret} from here on. */
+export interface ResolvedMeetingOptions {
+  readonly conferenceId: string;
+  readonly tokenSource: TokenSource;
+  readonly baseUrl: string;
+  readonly notifyTypes: readonly string[] | undefined;
+  readonly heartbeatIntervalMs: number;
+  readonly livenessTimeoutMs: number;
+  readonly reconnect: Required<ReconnectOptions>;
+  readonly healGaps: boolean;
+  readonly healTimeoutMs: number;
+  readonly idleGraceMs: number;
+  readonly restTimeoutMs: number;
+  readonly handshakeTimeoutMs: number;
+  readonly maxFrameBytes: number;
+  readonly WebSocket: WebSocketConstructor | undefined;
+  readonly fetch: FetchLike;
+  readonly scheduler: SchedulerLike;
+  readonly random: () => number;
+}
+
+/**
+ * Applies the defaults. Throws a `TypeError` (never quoting a secret) for a missing conference ID
+ * or when neither or both of `hostPassword` and `getTokens` are given.
+ */
+export function resolveMeetingOptions(options: ConnectMeetingOptions): ResolvedMeetingOptions {
+  if (typeof options.conferenceId !== 'string' || options.conferenceId === '') {
+    throw new TypeError('connectMeeting: conferenceId is required');
+  }
+  const hasPassword = options.hostPassword !== undefined;
+  const hasProvider = options.getTokens !== undefined;
+  if (hasPassword === hasProvider) {
+    throw new TypeError('connectMeeting: give exactly one of hostPassword and getTokens');
+  }
+  const tokenSource: TokenSource =
+    options.getTokens !== undefined
+      ? { kind: 'provider', getTokens: options.getTokens }
+      : { kind: 'password', hostPassword: toSecret(options.hostPassword ?? '') };
+  const reconnect = options.reconnect ?? {};
+  return {
+    conferenceId: options.conferenceId,
+    tokenSource,
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    notifyTypes: options.notifyTypes,
+    heartbeatIntervalMs: Math.max(
+      1,
+      Math.min(MAX_HEARTBEAT_INTERVAL_MS, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS),
+    ),
+    livenessTimeoutMs: options.livenessTimeoutMs ?? 30_000,
+    reconnect: {
+      initialDelayMs: reconnect.initialDelayMs ?? 1000,
+      maxDelayMs: reconnect.maxDelayMs ?? 30_000,
+      factor: reconnect.factor ?? 2,
+      jitter: reconnect.jitter ?? 'full',
+      maxAttempts: reconnect.maxAttempts ?? Number.POSITIVE_INFINITY,
+      resetAfterMs: reconnect.resetAfterMs ?? 60_000,
+    },
+    healGaps: options.healGaps ?? true,
+    healTimeoutMs: options.healTimeoutMs ?? DEFAULT_HEAL_TIMEOUT_MS,
+    idleGraceMs: options.idleGraceMs ?? 1000,
+    restTimeoutMs: options.restTimeoutMs ?? DEFAULT_REST_TIMEOUT_MS,
+    handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
+    maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+    WebSocket:
+      options.WebSocket ??
+      (options.tls === undefined
+        ? undefined
+        : trustingWebSocket(options.tls, options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES)),
+    fetch: options.fetch ?? (options.tls === undefined ? defaultFetch() : trustingFetch(options.tls)),
+    scheduler: options.scheduler ?? asyncScheduler,
+    random: options.random ?? Math.random,
+  };
+}

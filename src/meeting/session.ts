@@ -1,0 +1,222 @@
+/**
+ * One connection attempt: tokens → socket → Subscribe → heartbeat, liveness and pushes
+ * (PROTOCOL.md §1). Fails with a {@link MeetingError} when anything breaks; the caller retries.
+ */
+import {
+  connect,
+  defer,
+  EMPTY,
+  filter,
+  from,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  type Observable,
+  of,
+  Subject,
+  share,
+  skip,
+  switchMap,
+  take,
+  tap,
+  throwError,
+  timeout,
+} from 'rxjs';
+import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
+import { decodeServerFrame } from '../protocol/decode-server-frame.js';
+import type { ServerFrame } from '../protocol/messages.js';
+import type { Secret } from '../security/secret.js';
+import type { VersionWarning } from '../state/version-check.js';
+import { type ConnectionEvent, connection$ } from '../transport/connection.js';
+import { heartbeat } from '../transport/heartbeat.js';
+import { liveness } from '../transport/liveness.js';
+import type { CreateWebSocket } from '../transport/websocket-like.js';
+import { type AttemptTokens, webSocketUrl } from './attempt-tokens.js';
+import type { MeetingError } from './errors.js';
+import { handleFrames, type Push } from './frame-handler.js';
+import { healGaps$, LIST_ACTIONS } from './gap-healer.js';
+import type { ResolvedMeetingOptions } from './options.js';
+import type { MeetingWarning } from './warnings.js';
+
+/** What a session needs from the meeting around it. */
+export interface SessionContext {
+  readonly options: ResolvedMeetingOptions;
+  /** Tokens for a new attempt (fresh per subscription). */
+  readonly tokens$: Observable<AttemptTokens>;
+  /** The WebSocket factory, resolved lazily (the `ws` import happens only when needed). */
+  readonly socketFactory: () => Promise<CreateWebSocket>;
+  /** The list to subscribe to: emits at once, then whenever it changes. */
+  readonly subscribeTypes$: Observable<readonly string[]>;
+  /**
+   * Push types for which a state stream needs a fresh full message now (it started while this
+   * socket was live). Served like a gap: Subscribe again, reconnect if nothing comes.
+   */
+  readonly resync$: Observable<string>;
+  /** Starts a new socket epoch; older epochs are superseded. */
+  readonly beginEpoch: () => number;
+  readonly isCurrent: (epoch: number) => boolean;
+  readonly report: (phase: 'connecting' | 'opening' | 'subscribing' | 'live') => void;
+  readonly warn: (warning: MeetingWarning) => void;
+}
+
+/**
+ * Whether a version warning means a list may now be wrong (§6.0): a gap, or a stale message. A
+ * stale message is dropped, and if it was reordered rather than repeated its change is lost; this
+ * goes unseen as a gap when it was the first incremental after a full message (whose successor is
+ * accepted whatever its number). An exact duplicate loses nothing.
+ */
+function signalsLoss(warning: MeetingWarning): warning is VersionWarning {
+  return warning.code === 'VERSION_GAP' || warning.code === 'STALE_VERSION';
+}
+
+/** §6.2: a HeartBeat echo carries the request's sequence. */
+const echoOf = (frame: ServerFrame) => (frame.action === 'HeartBeat' ? frame.sequence : undefined);
+
+/**
+ * One attempt, as a cold Observable of pushes. Every status report, warning and push of a
+ * superseded epoch is dropped (stale-socket fencing).
+ */
+export function session$(context: SessionContext): Observable<Push> {
+  return defer(() => {
+    const epoch = context.beginEpoch();
+    const current = () => context.isCurrent(epoch);
+    const report: SessionContext['report'] = (phase) => current() && context.report(phase);
+    const warn: SessionContext['warn'] = (warning) => current() && context.warn(warning);
+    report('connecting');
+    return context.tokens$.pipe(
+      connect((tokens$) => {
+        let confToken: Secret | undefined;
+        const renewals$ = tokens$.pipe(
+          skip(1),
+          tap((tokens) => {
+            confToken = tokens.confToken;
+          }),
+          ignoreElements(),
+        );
+        const socket$ = tokens$.pipe(
+          take(1),
+          switchMap((first) => {
+            confToken = first.confToken;
+            if (first.webSocketToken === undefined) {
+              const failure: MeetingError = {
+                code: 'UNEXPECTED',
+                message: 'no WebSocket token for a new socket',
+              };
+              return throwError(() => failure);
+            }
+            report('opening');
+            const url = webSocketUrl(first.wsURL, context.options.conferenceId, first.webSocketToken);
+            return from(context.socketFactory()).pipe(
+              switchMap((createSocket) =>
+                connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes }),
+              ),
+              connect((events$) => opened$(events$).pipe(switchMap((send) => live$(send, events$)))),
+            );
+          }),
+        );
+        return merge(socket$, renewals$);
+
+        function live$(send: (text: string) => void, events$: Observable<ConnectionEvent>): Observable<Push> {
+          const { options } = context;
+          report('subscribing');
+          let isLive = false;
+          const goLive = () => {
+            if (isLive) return;
+            isLive = true;
+            report('live');
+          };
+          const beats$ = heartbeat(options.heartbeatIntervalMs, options.scheduler).pipe(share());
+          /** The list of the last Subscribe sent on this socket. */
+          let subscribed: readonly string[] | undefined;
+          const sendSubscribe = (subscribeTypes: readonly string[]) => {
+            if (confToken === undefined) return;
+            subscribed = subscribeTypes;
+            const sequence = makeSequence(options.scheduler.now());
+            send(
+              encodeSubscribe({ sequence, conferenceId: options.conferenceId, subscribeTypes, confToken }),
+            );
+          };
+          const subscribes$ = context.subscribeTypes$.pipe(tap(sendSubscribe));
+          const gaps = new Subject<string>();
+          const warnAndNoteGaps: SessionContext['warn'] = (warning) => {
+            warn(warning);
+            if (options.healGaps && signalsLoss(warning) && LIST_ACTIONS.has(warning.action)) {
+              gaps.next(warning.action);
+            }
+          };
+          // Undecodable frames still count as signs of life, so they stay in until after liveness.
+          const frames$ = events$.pipe(mergeMap((event) => decodeEvent(event)));
+          const pushes$ = frames$.pipe(
+            liveness({
+              sent$: beats$.pipe(map((beat) => beat.sequence)),
+              echoOf: (frame) => (frame === undefined ? undefined : echoOf(frame)),
+              silenceMs: 2 * options.heartbeatIntervalMs,
+              echoTimeoutMs: options.livenessTimeoutMs,
+              scheduler: options.scheduler,
+            }),
+            filter((frame): frame is ServerFrame => frame !== undefined),
+            handleFrames({ conferenceId: options.conferenceId, warn: warnAndNoteGaps, live: goLive }),
+            share(),
+          );
+          const healing$ = healGaps$({
+            requests$: merge(gaps, context.resync$),
+            pushes$,
+            resubscribe: (action) => {
+              if (subscribed === undefined || !subscribed.includes(action)) return false;
+              sendSubscribe(subscribed);
+              return true;
+            },
+            timeoutMs: options.healTimeoutMs,
+            scheduler: options.scheduler,
+          });
+          return merge(
+            beats$.pipe(
+              tap((beat) => send(beat.frame)),
+              ignoreElements(),
+            ),
+            subscribes$.pipe(ignoreElements()),
+            healing$,
+            pushes$,
+          ).pipe(filter(current));
+        }
+      }),
+    );
+
+    function opened$(events$: Observable<ConnectionEvent>): Observable<(text: string) => void> {
+      const { handshakeTimeoutMs, scheduler } = context.options;
+      return events$.pipe(
+        filter((event) => event.type === 'open'),
+        take(1),
+        map((event) => event.send),
+        timeout({
+          first: handshakeTimeoutMs,
+          scheduler,
+          with: () => {
+            const failure: MeetingError = {
+              code: 'TIMEOUT',
+              operation: 'websocketOpen',
+              afterMs: handshakeTimeoutMs,
+              message: `WebSocket handshake not completed within ${handshakeTimeoutMs} ms`,
+            };
+            return throwError(() => failure);
+          },
+        }),
+      );
+    }
+
+    /** A decoded frame, or `undefined` (with a warning) when it cannot be decoded or is too large. */
+    function decodeEvent(event: ConnectionEvent): Observable<ServerFrame | undefined> {
+      if (event.type === 'open') return EMPTY;
+      if (event.type === 'oversized') {
+        const message = `frame of ${event.bytes} bytes exceeds maxFrameBytes ${context.options.maxFrameBytes}`;
+        warn({ code: 'DECODE_FAILED', error: { code: 'FRAME_TOO_LARGE', path: '', message }, message });
+        return of(undefined);
+      }
+      const decoded = decodeServerFrame(event.text);
+      if (decoded._tag === 'Right') return of(decoded.right);
+      warn({ code: 'DECODE_FAILED', error: decoded.left, message: decoded.left.message });
+      return of(undefined);
+    }
+  });
+}
