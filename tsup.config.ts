@@ -17,5 +17,5 @@ export default defineConfig({
   clean: true,
   splitting: true,
   // io-ts / fp-ts are CommonJS; keep every runtime dependency external.
-  external: ['rxjs', 'ws', 'io-ts', 'fp-ts'],
+  external: ['rxjs', 'ws', 'io-ts', 'fp-ts', 'esbuild'],
 });
