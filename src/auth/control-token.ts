@@ -13,6 +13,11 @@ import { DEFAULT_BASE_URL, DEFAULT_REST_TIMEOUT_MS, defaultFetch, type RestOptio
 export const CONTROL_TOKEN_PATH = '/v1/mmc/control/conferences/token';
 /** §2.4 [I]: renew at about 80 % of the remaining life. */
 export const DEFAULT_REFRESH_RATIO = 0.8;
+/**
+ * The longest delay a timer can take: a larger one fires at once (Node.js and browsers alike), which
+ * for a token with a very long life would renew it in a tight loop.
+ */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
 /** The renewal delay when `expireTime` is already past and no lifetime is known (clock skew). */
 const PAST_EXPIRY_RETRY_MS = 1000;
 /** A held token with less life left than this is not reused: a fresh one is fetched instead. */
@@ -76,9 +81,9 @@ export function fetchControlToken$(
  */
 export function refreshDelayMs(info: ControlTokenInfo, nowMs: number, ratio = DEFAULT_REFRESH_RATIO): number {
   const remaining = info.expireTime - nowMs;
-  if (remaining > 0) return Math.floor(remaining * ratio);
+  if (remaining > 0) return Math.min(Math.floor(remaining * ratio), MAX_TIMER_DELAY_MS);
   if (info.confTokenExpireTime !== undefined && info.confTokenExpireTime > 0) {
-    return Math.floor(info.confTokenExpireTime * 1000 * ratio);
+    return Math.min(Math.floor(info.confTokenExpireTime * 1000 * ratio), MAX_TIMER_DELAY_MS);
   }
   return PAST_EXPIRY_RETRY_MS;
 }

@@ -82,6 +82,10 @@ describe('refreshDelayMs', () => {
     expect(refreshDelayMs({ ...info, confTokenExpireTime: 600 }, 200_000)).toBe(480_000);
     expect(refreshDelayMs(info, 200_000)).toBe(1000);
   });
+  it('never exceeds the largest timer delay, which would fire at once and renew in a loop', () => {
+    const oneYear = 365 * 24 * 3_600_000;
+    expect(refreshDelayMs({ ...info, expireTime: oneYear }, 0)).toBe(2_147_483_647);
+  });
 });
 
 describe('controlToken$ keep-alive (fake timers)', () => {

@@ -49,12 +49,12 @@ describe('huawei-meeting-rx simulate', () => {
     expect(await run.exited).toBe(0);
   });
 
-  it('rejects an unknown command and a bad option value with exit code 1', async () => {
+  it('rejects an unknown command and a bad option value with exit code 2', async () => {
     const unknown = cli(['dance']);
-    expect(await unknown.exited).toBe(1);
+    expect(await unknown.exited).toBe(2);
     expect(unknown.output()).toContain('Unknown command "dance"');
     const bad = cli(['simulate', '--port', 'abc']);
-    expect(await bad.exited).toBe(1);
+    expect(await bad.exited).toBe(2);
     expect(bad.output()).toContain('--port');
   });
 });
