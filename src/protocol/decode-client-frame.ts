@@ -19,6 +19,7 @@ import {
   StringLike,
   widen,
 } from './lenient.js';
+import { parseFrameText } from './parse-frame-text.js';
 
 /**
  * The JSON inside a Subscribe frame's `data` (§5.1). `confToken` is as sent: raw or `Basic` form
@@ -175,16 +176,9 @@ const CLIENT_CODECS: ReadonlyMap<string, LenientType<ClientFrame>> = new Map<
  * @category Protocol
  */
 export function decodeClientFrame(text: string): Either<FrameDecodeError, ClientFrame> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return left({
-      code: 'FRAME_INVALID_JSON',
-      path: '',
-      message: `frame is not valid JSON (${text.length} characters)`,
-    });
-  }
+  const parsed = parseFrameText(text);
+  if (isLeft(parsed)) return parsed;
+  const value = parsed.right;
   if (!isRecord(value)) {
     return left({
       code: 'FRAME_NOT_OBJECT',

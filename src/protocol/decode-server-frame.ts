@@ -4,10 +4,11 @@
  * @module
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { left } from 'fp-ts/lib/Either.js';
+import { isLeft, left } from 'fp-ts/lib/Either.js';
 import type { FrameDecodeError } from './decode-error.js';
 import { decodeParsedFrame } from './frame-codecs.js';
 import type { ServerFrame } from './messages.js';
+import { parseFrameText } from './parse-frame-text.js';
 import { redactSecrets } from './redact.js';
 
 /**
@@ -38,18 +39,8 @@ export function decodeServerFrame(text: string): Either<FrameDecodeError, Server
   if (typeof text !== 'string') {
     return left({ code: 'FRAME_INVALID_JSON', path: '', message: 'frame is not text' });
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    // The engine's message quotes the text (and so possibly a token); give only the size.
-    return left({
-      code: 'FRAME_INVALID_JSON',
-      path: '',
-      message: `frame is not valid JSON (${text.length} characters)`,
-    });
-  }
-  return decodeParsedFrame(value);
+  const parsed = parseFrameText(text);
+  return isLeft(parsed) ? parsed : decodeParsedFrame(parsed.right);
 }
 
 /**

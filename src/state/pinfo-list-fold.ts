@@ -41,7 +41,7 @@ interface PinfoListMessage {
   readonly data: readonly PinfoItem[];
 }
 
-/** What the generic fold returns; the public folds rename `items`. */
+/** What the generic fold returns; the public folds rename `items` and pass the rest through as is. */
 export interface PinfoListResult<T> {
   readonly items: ReadonlyMap<string, T>;
   readonly initialized: boolean;

@@ -93,20 +93,12 @@ const makeParticipant = (pid: string, raw: PinfoView): ParticipantRecord => new 
  * ```
  */
 export function applyParticipants(state: RosterState, message: ParticipantsNotify): RosterUpdate {
-  const result = foldPinfoList(
+  const { items, ...rest } = foldPinfoList(
     state.roster as ReadonlyMap<string, ParticipantRecord>,
     state.initialized,
     state.lastVersion,
     message,
     makeParticipant,
   );
-  return {
-    roster: result.items,
-    initialized: result.initialized,
-    lastVersion: result.lastVersion,
-    events: result.events,
-    warnings: result.warnings,
-    full: result.full,
-    changed: result.changed,
-  };
+  return { roster: items, ...rest };
 }

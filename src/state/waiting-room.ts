@@ -69,20 +69,12 @@ const makeWaitingPerson = (pid: string, raw: PinfoView): WaitingPersonRecord =>
  * @category State
  */
 export function applyWaitingList(state: WaitingRoomState, message: WaitingListNotify): WaitingRoomUpdate {
-  const result = foldPinfoList(
+  const { items, ...rest } = foldPinfoList(
     state.waitingRoom as ReadonlyMap<string, WaitingPersonRecord>,
     state.initialized,
     state.lastVersion,
     message,
     makeWaitingPerson,
   );
-  return {
-    waitingRoom: result.items,
-    initialized: result.initialized,
-    lastVersion: result.lastVersion,
-    events: result.events,
-    warnings: result.warnings,
-    full: result.full,
-    changed: result.changed,
-  };
+  return { waitingRoom: items, ...rest };
 }

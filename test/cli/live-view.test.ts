@@ -24,6 +24,19 @@ const roomWith = (n: number): ViewState =>
     at(T0).roster(rosterOf(...Array.from({ length: n }, (_, i) => person(`p${i}`, `Person ${i}`)))),
   );
 
+/** A live view without a keyboard, drawing on a fresh fake terminal, fed by the returned subject. */
+function watchOnFakeTerminal() {
+  const terminal = new FakeTerminal();
+  const states = new Subject<ViewState>();
+  const view = startLiveView({
+    output: terminal as unknown as NodeJS.WriteStream,
+    states,
+    onQuit: () => {},
+    now: () => T0,
+  });
+  return { terminal, states, view };
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -33,14 +46,7 @@ afterEach(() => {
 
 describe('startLiveView (terminal driver)', () => {
   it('draws at once, then at most one frame per FRAME_MS however fast states come', async () => {
-    const terminal = new FakeTerminal();
-    const states = new Subject<ViewState>();
-    const view = startLiveView({
-      output: terminal as unknown as NodeJS.WriteStream,
-      states,
-      onQuit: () => {},
-      now: () => T0,
-    });
+    const { terminal, states, view } = watchOnFakeTerminal();
     states.next(roomWith(1));
     expect(stripVTControlCharacters(terminal.writes.join(''))).toContain('Person 0');
     const before = terminal.writes.length;
@@ -53,14 +59,7 @@ describe('startLiveView (terminal driver)', () => {
   });
 
   it('redraws from a clear screen at the new size when the terminal is resized', async () => {
-    const terminal = new FakeTerminal();
-    const states = new Subject<ViewState>();
-    const view = startLiveView({
-      output: terminal as unknown as NodeJS.WriteStream,
-      states,
-      onQuit: () => {},
-      now: () => T0,
-    });
+    const { terminal, states, view } = watchOnFakeTerminal();
     states.next(roomWith(3));
     await vi.advanceTimersByTimeAsync(FRAME_MS);
     terminal.columns = 40;

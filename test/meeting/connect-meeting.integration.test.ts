@@ -1,21 +1,14 @@
 import { inspect } from 'node:util';
-import { config, type Subscription } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { config } from 'rxjs';
+import { describe, expect, it } from 'vitest';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
-import type { Harness } from './harness.js';
-import { next, phases, setUp, sleep, until } from './harness.js';
+import { isLive, next, phases, sleep, until, useHarness } from './harness.js';
 
-let h: Harness | undefined;
-const subs: Subscription[] = [];
-afterEach(async () => {
-  for (const s of subs.splice(0)) s.unsubscribe();
-  await h?.teardown();
-  h = undefined;
-});
+const { setUp, keep } = useHarness();
 
 describe('connectMeeting against the simulator', () => {
   it('goes idle → connecting → opening → subscribing → live and delivers the snapshot', async () => {
-    h = await setUp();
+    const h = await setUp();
     expect(phases(h.statuses)).toEqual(['idle']);
     const basic = next(h.meeting.confBasicInfo$);
     const roster = next(h.meeting.participants$);
@@ -29,7 +22,7 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('delivers decoded values on every notify stream', async () => {
-    h = await setUp();
+    const h = await setUp();
     const { meeting, sim } = h;
     const got = {
       basic: next(meeting.confBasicInfo$),
@@ -47,7 +40,7 @@ describe('connectMeeting against the simulator', () => {
       net: next(meeting.netConditions$),
       unknown: next(meeting.unknown$),
     };
-    await until(() => h?.statuses.at(-1)?.phase === 'live');
+    await until(() => isLive(h));
     await sleep(50); // the resubscribe for late-arriving streams settles
     const pid = sim.join({ name: 'Zed' });
     sim.setLocked(true);
@@ -65,57 +58,57 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('replays the latest value of state-like streams to a late subscriber, but not of event-like ones', async () => {
-    h = await setUp();
+    const h = await setUp();
     const first = await next(h.meeting.confBasicInfo$);
     await next(h.meeting.participants$);
     const late: unknown[] = [];
-    subs.push(h.meeting.confBasicInfo$.subscribe((m) => late.push(m)));
+    keep(h.meeting.confBasicInfo$.subscribe((m) => late.push(m)));
     expect(late).toEqual([first]); // synchronously, from the replay
     const lateEvents: unknown[] = [];
-    subs.push(h.meeting.participants$.subscribe((m) => lateEvents.push(m)));
+    keep(h.meeting.participants$.subscribe((m) => lateEvents.push(m)));
     expect(lateEvents).toEqual([]);
   });
 
   it('uses one socket however many subscribers, and closes it a grace period after the last leaves', async () => {
-    h = await setUp({ idleGraceMs: 100 });
+    const h = await setUp({ idleGraceMs: 100 });
     const a = h.meeting.participants$.subscribe();
     const b = h.meeting.participants$.subscribe();
     const c = h.meeting.speakers$.subscribe();
-    await until(() => h?.statuses.at(-1)?.phase === 'live');
+    await until(() => isLive(h));
     expect(h.sim.connections()).toBe(1);
     a.unsubscribe();
     b.unsubscribe();
     c.unsubscribe();
     await sleep(40);
     expect(h.sim.connections()).toBe(1); // still within the grace period
-    await until(() => h?.sim.connections() === 0);
+    await until(() => h.sim.connections() === 0);
     expect(h.statuses.at(-1)?.phase).toBe('idle');
   });
 
   it('subscribes to the types that have subscribers, re-sending the whole list when that set changes', async () => {
-    h = await setUp();
-    subs.push(h.meeting.participants$.subscribe());
-    await until(() => h?.sent.subscribes().length === 1);
+    const h = await setUp();
+    keep(h.meeting.participants$.subscribe());
+    await until(() => h.sent.subscribes().length === 1);
     expect(h.sent.subscribes()[0]?.subscribeType).toEqual(['ConfDynamicInfoNotify', 'ParticipantsNotify']);
     expect(h.sent.subscribes()[0]?.conferenceID).toBe(h.sim.conferenceId);
     expect(h.sent.subscribes()[0]?.confToken).toMatch(/^Basic /);
     const speakers = h.meeting.speakers$.subscribe();
-    await until(() => h?.sent.subscribes().length === 2);
+    await until(() => h.sent.subscribes().length === 2);
     expect(h.sent.subscribes()[1]?.subscribeType).toEqual([
       'ConfDynamicInfoNotify',
       'ParticipantsNotify',
       'SpeakerChangeNotify',
     ]);
     speakers.unsubscribe();
-    await until(() => h?.sent.subscribes().length === 3);
+    await until(() => h.sent.subscribes().length === 3);
     expect(h.sent.subscribes()[2]?.subscribeType).toEqual(['ConfDynamicInfoNotify', 'ParticipantsNotify']);
   });
 
   it('subscribes to exactly the given notifyTypes when they are fixed', async () => {
-    h = await setUp({ notifyTypes: ['ParticipantsNotify', 'AttendeesNotify'] });
-    subs.push(h.meeting.participants$.subscribe());
-    subs.push(h.meeting.speakers$.subscribe());
-    await until(() => h?.statuses.at(-1)?.phase === 'live');
+    const h = await setUp({ notifyTypes: ['ParticipantsNotify', 'AttendeesNotify'] });
+    keep(h.meeting.participants$.subscribe());
+    keep(h.meeting.speakers$.subscribe());
+    await until(() => isLive(h));
     await sleep(30);
     expect(h.sent.subscribes().map((s) => s.subscribeType)).toEqual([
       ['ParticipantsNotify', 'AttendeesNotify'],
@@ -123,18 +116,18 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('keeps serving the other subscribers when one consumer throws', async () => {
-    h = await setUp();
+    const h = await setUp();
     const reported: unknown[] = [];
     const previous = config.onUnhandledError;
     config.onUnhandledError = (error) => reported.push(error);
     try {
-      subs.push(
+      keep(
         h.meeting.participants$.subscribe(() => {
           throw new Error('consumer bug');
         }),
       );
       const healthy = next(h.meeting.participants$, (m) => m.msgMode === 1);
-      await until(() => h?.statuses.at(-1)?.phase === 'live');
+      await until(() => isLive(h));
       h.sim.join({ name: 'After the throw' });
       expect((await healthy).data[0]?.mode).toBe(0);
       // The thrower saw the snapshot and the join; RxJS reported both throws asynchronously.
@@ -148,12 +141,12 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('reports decode failures, duplicates and gaps as warnings, never as stream errors', async () => {
-    h = await setUp();
+    const h = await setUp();
     const warnings: string[] = [];
-    subs.push(h.meeting.warnings$.subscribe((w) => warnings.push(w.code)));
+    keep(h.meeting.warnings$.subscribe((w) => warnings.push(w.code)));
     const deltas: number[] = [];
     let errored = false;
-    subs.push(
+    keep(
       h.meeting.participants$.subscribe({
         next: (m) => m.msgMode === 1 && deltas.push(m.version),
         error: () => {
@@ -161,7 +154,7 @@ describe('connectMeeting against the simulator', () => {
         },
       }),
     );
-    await until(() => h?.statuses.at(-1)?.phase === 'live');
+    await until(() => isLive(h));
     h.sim.faults.sendMalformedFrame();
     h.sim.faults.duplicateNextIncremental();
     h.sim.join();
@@ -176,13 +169,13 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('drops a stale incremental delivered out of order with STALE_VERSION', async () => {
-    h = await setUp();
+    const h = await setUp();
     const warnings: string[] = [];
-    subs.push(h.meeting.warnings$.subscribe((w) => warnings.push(w.code)));
-    subs.push(h.meeting.participants$.subscribe());
+    keep(h.meeting.warnings$.subscribe((w) => warnings.push(w.code)));
+    keep(h.meeting.participants$.subscribe());
     const versions: number[] = [];
-    subs.push(h.meeting.participants$.subscribe((m) => m.msgMode === 1 && versions.push(m.version)));
-    await until(() => h?.statuses.at(-1)?.phase === 'live');
+    keep(h.meeting.participants$.subscribe((m) => m.msgMode === 1 && versions.push(m.version)));
+    await until(() => isLive(h));
     h.sim.join(); // version n: the baseline after the snapshot
     h.sim.faults.reorderNextIncrementals();
     h.sim.join(); // n+1
@@ -195,12 +188,12 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('keeps the password and tokens out of status, warnings, errors and inspection', async () => {
-    h = await setUp();
-    subs.push(h.meeting.participants$.subscribe());
-    await until(() => h?.statuses.at(-1)?.phase === 'live');
+    const h = await setUp();
+    keep(h.meeting.participants$.subscribe());
+    await until(() => isLive(h));
     h.sim.faults.failRest(1);
     h.sim.faults.dropConnections();
-    await until(() => h?.statuses.at(-1)?.phase === 'live' && phases(h.statuses).includes('reconnecting'));
+    await until(() => isLive(h) && phases(h.statuses).includes('reconnecting'));
     const printed = [inspect(h.meeting, { depth: 20, showHidden: true }), JSON.stringify(h.statuses)].join(
       '\n',
     );
@@ -210,7 +203,7 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('stops at once on a wrong password: status closed with REST_AUTH_FAILED, streams complete', async () => {
-    h = await setUp({ hostPassword: 'not-the-password' });
+    const h = await setUp({ hostPassword: 'not-the-password' });
     let completed = false;
     h.meeting.participants$.subscribe({ complete: () => (completed = true) });
     await until(() => completed);
@@ -220,7 +213,7 @@ describe('connectMeeting against the simulator', () => {
   });
 
   it('connects with tokens from a provider instead of a password', async () => {
-    h = await setUp();
+    const h = await setUp();
     const sim = h.sim;
     const meeting = connectMeeting({
       conferenceId: sim.conferenceId,

@@ -1,26 +1,13 @@
-import type { Subscription } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MeetingWarning } from '../../src/meeting/warnings.js';
 import type { Participant } from '../../src/state/participant.js';
 import type { Roster } from '../../src/state/roster.js';
 import type { WebSocketConstructor, WebSocketLike } from '../../src/transport/websocket-like.js';
 import type { Harness } from './harness.js';
-import { phases, recordingWebSocket, setUp, sleep, until } from './harness.js';
+import { isLive, phases, recordingWebSocket, sleep, until, useHarness } from './harness.js';
 import { sameAsTruth } from './state-helpers.js';
 
-let h: Harness | undefined;
-const subs: Subscription[] = [];
-afterEach(async () => {
-  for (const s of subs.splice(0)) s.unsubscribe();
-  await h?.teardown();
-  h = undefined;
-});
-
-function collect<T>(source: { subscribe(next: (value: T) => void): Subscription }): T[] {
-  const values: T[] = [];
-  subs.push(source.subscribe((value) => values.push(value)));
-  return values;
-}
+const { setUp, collect } = useHarness();
 
 /**
  * A WebSocket that hides every full ParticipantsNotify after the first one of each socket: a
@@ -69,13 +56,13 @@ function loseOneJoin(harness: Harness): { lost: string; after: string } {
 
 describe('gap healing against the simulator', () => {
   it('heals a lost incremental with a second Subscribe on the same socket', async () => {
-    h = await setUp();
+    const h = await setUp();
     const warnings = collect<MeetingWarning>(h.meeting.warnings$);
     const rosters = collect<Roster>(h.meeting.roster$);
     const joined = collect<Participant>(h.meeting.joined$);
-    await until(() => rosters.length > 0 && h?.statuses.at(-1)?.phase === 'live');
+    await until(() => rosters.length > 0 && isLive(h));
     const { lost, after } = loseOneJoin(h);
-    await until(() => sameAsTruth(rosters.at(-1), h?.sim.participants() ?? new Map()));
+    await until(() => sameAsTruth(rosters.at(-1), h.sim.participants()));
     expect(warnings.map((w) => w.code)).toEqual(['VERSION_GAP', 'STALE_VERSION']);
     expect(h.sent.subscribes()).toHaveLength(2);
     expect(phases(h.statuses)).not.toContain('reconnecting');
@@ -85,12 +72,12 @@ describe('gap healing against the simulator', () => {
 
   it('reconnects (RESYNC_TIMEOUT) when the second Subscribe brings no snapshot', async () => {
     const { WebSocket, sent } = recordingWebSocket();
-    h = await setUp({ WebSocket: withoutSecondSnapshots(WebSocket), healTimeoutMs: 100 });
+    const h = await setUp({ WebSocket: withoutSecondSnapshots(WebSocket), healTimeoutMs: 100 });
     const rosters = collect<Roster>(h.meeting.roster$);
-    await until(() => rosters.length > 0 && h?.statuses.at(-1)?.phase === 'live');
+    await until(() => rosters.length > 0 && isLive(h));
     const started = Date.now();
     loseOneJoin(h);
-    await until(() => sameAsTruth(rosters.at(-1), h?.sim.participants() ?? new Map()));
+    await until(() => sameAsTruth(rosters.at(-1), h.sim.participants()));
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     const reconnecting = h.statuses.find((s) => s.phase === 'reconnecting');
     expect(reconnecting?.lastError).toMatchObject({ code: 'RESYNC_TIMEOUT', action: 'ParticipantsNotify' });
@@ -99,15 +86,15 @@ describe('gap healing against the simulator', () => {
   });
 
   it('a skipped version with nothing lost is healed without any event or reconnect', async () => {
-    h = await setUp();
+    const h = await setUp();
     const rosters = collect<Roster>(h.meeting.roster$);
     const joined = collect<Participant>(h.meeting.joined$);
     const left = collect<Participant>(h.meeting.left$);
-    await until(() => rosters.length > 0 && h?.statuses.at(-1)?.phase === 'live');
+    await until(() => rosters.length > 0 && isLive(h));
     h.sim.join({ name: 'One' });
     h.sim.faults.skipNextVersion();
     const two = h.sim.join({ name: 'Two' });
-    await until(() => h?.sent.subscribes().length === 2);
+    await until(() => h.sent.subscribes().length === 2);
     await sleep(30); // the heal's snapshot arrives and is folded
     expect(sameAsTruth(rosters.at(-1), h.sim.participants())).toBe(true);
     expect(joined.map((p) => p.name)).toEqual(['One', 'Two']);
@@ -117,10 +104,10 @@ describe('gap healing against the simulator', () => {
   });
 
   it('with healGaps: false only reports the gap', async () => {
-    h = await setUp({ healGaps: false });
+    const h = await setUp({ healGaps: false });
     const warnings = collect<MeetingWarning>(h.meeting.warnings$);
     const rosters = collect<Roster>(h.meeting.roster$);
-    await until(() => rosters.length > 0 && h?.statuses.at(-1)?.phase === 'live');
+    await until(() => rosters.length > 0 && isLive(h));
     const { lost, after } = loseOneJoin(h);
     await until(() => rosters.at(-1)?.has(after) === true && warnings.length === 2);
     await sleep(30);

@@ -2,7 +2,8 @@
  * Shared set-up for the integration tests: a manual-only simulator on 127.0.0.1, a meeting with
  * tiny delays, and a WebSocket that records what the client sends.
  */
-import { filter, firstValueFrom, type Observable, take, timeout } from 'rxjs';
+import { filter, firstValueFrom, type Observable, type Subscription, take, timeout } from 'rxjs';
+import { afterEach } from 'vitest';
 import WebSocket from 'ws';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import type { Meeting } from '../../src/meeting/meeting.js';
@@ -80,6 +81,51 @@ export async function setUp(
     },
   };
 }
+
+/**
+ * What a test file gets from {@link useHarness}: harnesses and subscriptions that live until the end
+ * of the current test.
+ */
+export interface HarnessScope {
+  /** {@link setUp}, torn down after the current test. */
+  setUp(meetingOptions?: Partial<ConnectMeetingOptions>, simOptions?: SimulatorOptions): Promise<Harness>;
+  /** Keeps `subscription` until the end of the current test. */
+  keep(subscription: Subscription): void;
+  /** Collects every value of `source` for the rest of the current test. */
+  collect<T>(source: { subscribe(next: (value: T) => void): Subscription }): T[];
+}
+
+/**
+ * Registers an `afterEach` that unsubscribes what the test kept and tears down every harness it set
+ * up; call once at the top of a test file.
+ */
+export function useHarness(): HarnessScope {
+  const harnesses: Harness[] = [];
+  const subscriptions: Subscription[] = [];
+  afterEach(async () => {
+    for (const subscription of subscriptions.splice(0)) subscription.unsubscribe();
+    for (const harness of harnesses.splice(0)) await harness.teardown();
+  });
+  const keep = (subscription: Subscription): void => {
+    subscriptions.push(subscription);
+  };
+  return {
+    async setUp(meetingOptions, simOptions) {
+      const harness = await setUp(meetingOptions, simOptions);
+      harnesses.push(harness);
+      return harness;
+    },
+    keep,
+    collect<T>(source: { subscribe(next: (value: T) => void): Subscription }): T[] {
+      const values: T[] = [];
+      keep(source.subscribe((value) => values.push(value)));
+      return values;
+    },
+  };
+}
+
+/** Whether the harness's meeting last reported `live`. */
+export const isLive = (harness: Harness): boolean => harness.statuses.at(-1)?.phase === 'live';
 
 /** Resolves with the first value of `source$` that passes `predicate`, or fails after `ms`. */
 export function next<T>(source$: Observable<T>, predicate: (value: T) => boolean = () => true, ms = 3000) {

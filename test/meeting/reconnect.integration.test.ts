@@ -1,24 +1,15 @@
-import type { Subscription } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MeetingStatus } from '../../src/meeting/status.js';
 import type { Harness } from './harness.js';
-import { phases, setUp, sleep, until } from './harness.js';
+import { isLive, phases, sleep, until, useHarness } from './harness.js';
 
-let h: Harness | undefined;
-const subs: Subscription[] = [];
-afterEach(async () => {
-  for (const s of subs.splice(0)) s.unsubscribe();
-  await h?.teardown();
-  h = undefined;
-});
-
-const isLive = () => h?.statuses.at(-1)?.phase === 'live';
+const { setUp, keep } = useHarness();
 
 /** Subscribes to participants and waits for live; returns the roster messages seen. */
 async function watchRoster(harness: Harness) {
   const rosters: Array<{ msgMode: number }> = [];
-  subs.push(harness.meeting.participants$.subscribe((m) => rosters.push({ msgMode: m.msgMode })));
-  await until(isLive);
+  keep(harness.meeting.participants$.subscribe((m) => rosters.push({ msgMode: m.msgMode })));
+  await until(() => isLive(harness));
   await until(() => rosters.length > 0);
   return rosters;
 }
@@ -36,7 +27,7 @@ function describeFrom(statuses: readonly MeetingStatus[], start: number): string
 
 describe('reconnection against the simulator', () => {
   it('keeps a session alive past the server heartbeat timeout by sending heartbeats', async () => {
-    h = await setUp({ heartbeatIntervalMs: 100 }, { heartbeatTimeoutMs: 300 });
+    const h = await setUp({ heartbeatIntervalMs: 100 }, { heartbeatTimeoutMs: 300 });
     await watchRoster(h);
     await sleep(750);
     expect(h.sim.connections()).toBe(1);
@@ -45,14 +36,14 @@ describe('reconnection against the simulator', () => {
   });
 
   it('reconnects after a dropped socket, resubscribes and receives a fresh snapshot', async () => {
-    h = await setUp();
+    const h = await setUp();
     const rosters = await watchRoster(h);
     const before = h.statuses.length;
     const subscribesBefore = h.sent.subscribes().length;
     const rostersBefore = rosters.length;
     const droppedAt = Date.now();
     h.sim.faults.dropConnections();
-    await until(() => isLive() && h!.statuses.length > before);
+    await until(() => isLive(h) && h.statuses.length > before);
     const liveAgainMs = Date.now() - droppedAt;
     await until(() => rosters.slice(rostersBefore).some((r) => r.msgMode === 0));
     const sequence = describeFrom(h.statuses, before);
@@ -72,13 +63,13 @@ describe('reconnection against the simulator', () => {
 
   it('treats a silent link (no heartbeat echo) as dead and reconnects', async () => {
     // Echo deadline (100 + 60 ms) comes before the silence deadline (2 × 100 ms after the last frame).
-    h = await setUp({ heartbeatIntervalMs: 100, livenessTimeoutMs: 60 });
+    const h = await setUp({ heartbeatIntervalMs: 100, livenessTimeoutMs: 60 });
     const rosters = await watchRoster(h);
     const before = h.statuses.length;
     h.sim.faults.stopHeartbeatEcho();
-    await until(() => h!.statuses.some((s, i) => i >= before && s.phase === 'reconnecting'));
+    await until(() => h.statuses.some((s, i) => i >= before && s.phase === 'reconnecting'));
     h.sim.faults.stopHeartbeatEcho(false);
-    await until(isLive);
+    await until(() => isLive(h));
     const reconnecting = h.statuses.find((s, i) => i >= before && s.phase === 'reconnecting');
     expect(reconnecting?.lastError).toMatchObject({ code: 'LIVENESS_TIMEOUT', kind: 'no-echo', afterMs: 60 });
     await until(() => rosters.filter((r) => r.msgMode === 0).length === 2);
@@ -86,13 +77,13 @@ describe('reconnection against the simulator', () => {
   });
 
   it('retries when the upgrade is rejected with 4001, with a fresh single-use token each time', async () => {
-    h = await setUp();
+    const h = await setUp();
     await watchRoster(h);
     const before = h.statuses.length;
     const wsTokenCallsBefore = h.restCalls.filter((c) => c.endsWith('/wsToken')).length;
     h.sim.faults.rejectNextUpgrade();
     h.sim.faults.dropConnections();
-    await until(() => isLive() && h!.statuses.length > before);
+    await until(() => isLive(h) && h.statuses.length > before);
     expect(describeFrom(h.statuses, before)).toEqual([
       'reconnecting(attempt 1, 5 ms, WS_CLOSED 1006)',
       'connecting',
@@ -108,13 +99,13 @@ describe('reconnection against the simulator', () => {
   });
 
   it('retries a REST 500 with backoff and reuses the held control token', async () => {
-    h = await setUp();
+    const h = await setUp();
     await watchRoster(h);
     const before = h.statuses.length;
     const callsBefore = h.restCalls.length;
     h.sim.faults.failRest(1, 500);
     h.sim.faults.dropConnections();
-    await until(() => isLive() && h!.statuses.length > before);
+    await until(() => isLive(h) && h.statuses.length > before);
     const reconnecting = h.statuses.slice(before).filter((s) => s.phase === 'reconnecting');
     expect(reconnecting[1]).toMatchObject({
       attempt: 2,
@@ -129,25 +120,25 @@ describe('reconnection against the simulator', () => {
   });
 
   it('after a 4003 (token expired) drops the held control token and fetches a new one', async () => {
-    h = await setUp({}, { controlTokenTtlMs: 400 });
+    const h = await setUp({}, { controlTokenTtlMs: 400 });
     await watchRoster(h);
     const callsBefore = h.restCalls.length;
     h.sim.faults.expireTokenOnSocket();
     await until(() =>
-      h!.statuses.some(
+      h.statuses.some(
         (s) =>
           s.phase === 'reconnecting' && s.lastError.code === 'WS_CLOSED' && s.lastError.closeCode === 4003,
       ),
     );
-    await until(isLive);
+    await until(() => isLive(h));
     expect(h.restCalls.slice(callsBefore)).toContain('/v1/mmc/control/conferences/token');
   });
 
   it('gives up after reconnect.maxAttempts: status closed with the last error, streams complete', async () => {
-    h = await setUp({ reconnect: { initialDelayMs: 5, jitter: 'none', maxAttempts: 1 } });
+    const h = await setUp({ reconnect: { initialDelayMs: 5, jitter: 'none', maxAttempts: 1 } });
     let completed = false;
-    subs.push(h.meeting.participants$.subscribe({ complete: () => (completed = true) }));
-    await until(isLive);
+    keep(h.meeting.participants$.subscribe({ complete: () => (completed = true) }));
+    await until(() => isLive(h));
     h.sim.faults.failRest(5, 503);
     h.sim.faults.dropConnections();
     await until(() => completed);
@@ -159,7 +150,7 @@ describe('reconnection against the simulator', () => {
   });
 
   it('completes every stream and stops reconnecting when the meeting ends', async () => {
-    h = await setUp();
+    const h = await setUp();
     const completed = new Set<string>();
     const m = h.meeting;
     const streams = {
@@ -180,7 +171,7 @@ describe('reconnection against the simulator', () => {
     const states: string[] = [];
     let errors = 0;
     for (const [name, stream$] of Object.entries(streams)) {
-      subs.push(
+      keep(
         (stream$ as typeof m.participants$).subscribe({
           next: (v) =>
             name === 'confDynamicInfo$' &&
@@ -190,7 +181,7 @@ describe('reconnection against the simulator', () => {
         }),
       );
     }
-    await until(isLive);
+    await until(() => isLive(h));
     const callsBefore = h.restCalls.length;
     h.sim.end();
     await until(() => completed.size === Object.keys(streams).length);
@@ -208,10 +199,10 @@ describe('reconnection against the simulator', () => {
   });
 
   it('ends without retrying when the token call says the meeting is not running', async () => {
-    h = await setUp();
+    const h = await setUp();
     h.sim.end();
     let completed = false;
-    subs.push(h.meeting.participants$.subscribe({ complete: () => (completed = true) }));
+    keep(h.meeting.participants$.subscribe({ complete: () => (completed = true) }));
     await until(() => completed);
     expect(h.statuses.at(-1)).toMatchObject({ phase: 'ended', lastError: { code: 'MEETING_NOT_FOUND' } });
     expect(h.restCalls).toEqual(['/v1/mmc/control/conferences/token']);
@@ -219,19 +210,18 @@ describe('reconnection against the simulator', () => {
 
   it('close() closes the socket, completes every stream and leaves no timer behind', async () => {
     const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
-    h = await setUp({ heartbeatIntervalMs: 50 });
+    const h = await setUp({ heartbeatIntervalMs: 50 });
     let completed = false;
     h.meeting.participants$.subscribe({ complete: () => (completed = true) });
-    await until(isLive);
+    await until(() => isLive(h));
     h.meeting.close();
     expect(completed).toBe(true);
     expect(h.statuses.at(-1)?.phase).toBe('closed');
-    await until(() => h!.sim.connections() === 0);
+    await until(() => h.sim.connections() === 0);
     const heartbeatsAtClose = h.sent.frames.length;
     await sleep(120);
     expect(h.sent.frames.length).toBe(heartbeatsAtClose);
     await h.sim.close();
-    h = undefined;
     await sleep(20);
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length).toBeLessThanOrEqual(
       timersBefore,

@@ -1,34 +1,18 @@
-import { lastValueFrom, type Subscription } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { lastValueFrom } from 'rxjs';
+import { describe, expect, it } from 'vitest';
 import type { MeetingState } from '../../src/state/meeting-state.js';
 import type { Participant } from '../../src/state/participant.js';
 import type { Roster } from '../../src/state/roster.js';
 import type { ActiveSpeaker } from '../../src/state/speakers.js';
 import type { WaitingRoom } from '../../src/state/waiting-room.js';
-import type { Harness } from './harness.js';
-import { next, setUp, sleep, until } from './harness.js';
+import { isLive, next, sleep, until, useHarness } from './harness.js';
 import { foldedOf, sameAsTruth, truthOf } from './state-helpers.js';
 
-let h: Harness | undefined;
-const subs: Subscription[] = [];
-afterEach(async () => {
-  for (const s of subs.splice(0)) s.unsubscribe();
-  await h?.teardown();
-  h = undefined;
-});
-
-/** Collects every value of a stream for the rest of the test. */
-function collect<T>(source: { subscribe(next: (value: T) => void): Subscription }): T[] {
-  const values: T[] = [];
-  subs.push(source.subscribe((value) => values.push(value)));
-  return values;
-}
-
-const isLive = () => h?.statuses.at(-1)?.phase === 'live';
+const { setUp, keep, collect } = useHarness();
 
 describe('state streams against the simulator', () => {
   it('roster$ equals the simulator roster after the snapshot, joins, leaves and updates', async () => {
-    h = await setUp();
+    const h = await setUp();
     const { sim, meeting } = h;
     const rosters = collect<Roster>(meeting.roster$);
     await until(() => rosters.length > 0);
@@ -46,7 +30,7 @@ describe('state streams against the simulator', () => {
   });
 
   it('replays the latest roster to a late subscriber at once, on the same socket', async () => {
-    h = await setUp();
+    const h = await setUp();
     const first = await next(h.meeting.roster$);
     const late = collect<Roster>(h.meeting.roster$);
     expect(late).toEqual([first]);
@@ -54,9 +38,9 @@ describe('state streams against the simulator', () => {
   });
 
   it('subscribes the push types the state streams need', async () => {
-    h = await setUp();
-    subs.push(h.meeting.activeSpeakers$.subscribe());
-    await until(() => h?.sent.subscribes().length === 1);
+    const h = await setUp();
+    keep(h.meeting.activeSpeakers$.subscribe());
+    await until(() => h.sent.subscribes().length === 1);
     await sleep(20);
     expect(h.sent.subscribes().at(-1)?.subscribeType).toEqual([
       'ConfDynamicInfoNotify',
@@ -66,11 +50,11 @@ describe('state streams against the simulator', () => {
   });
 
   it('joined$ and left$ fire for real arrivals and departures, not for the initial snapshot', async () => {
-    h = await setUp();
+    const h = await setUp();
     const joined = collect<Participant>(h.meeting.joined$);
     const left = collect<Participant>(h.meeting.left$);
     const rosters = collect<Roster>(h.meeting.roster$);
-    await until(() => rosters.length > 0 && isLive());
+    await until(() => rosters.length > 0 && isLive(h));
     expect(joined).toEqual([]);
     const pid = h.sim.join({ name: 'Cleo Park' });
     await until(() => joined.length === 1);
@@ -83,16 +67,16 @@ describe('state streams against the simulator', () => {
   });
 
   it('a reconnect resync fires no joined$/left$ and no new roster when nobody changed', async () => {
-    h = await setUp();
+    const h = await setUp();
     const joined = collect<Participant>(h.meeting.joined$);
     const left = collect<Participant>(h.meeting.left$);
     const rosters = collect<Roster>(h.meeting.roster$);
     const fulls = collect(h.meeting.participants$);
-    await until(() => rosters.length > 0 && isLive());
+    await until(() => rosters.length > 0 && isLive(h));
     const before = rosters.length;
     h.sim.faults.dropConnections();
-    await until(() => h?.statuses.some((s) => s.phase === 'reconnecting') === true);
-    await until(() => isLive() && fulls.filter((m) => m.msgMode === 0).length === 2);
+    await until(() => h.statuses.some((s) => s.phase === 'reconnecting'));
+    await until(() => isLive(h) && fulls.filter((m) => m.msgMode === 0).length === 2);
     await sleep(20);
     expect(joined).toEqual([]);
     expect(left).toEqual([]);
@@ -102,17 +86,17 @@ describe('state streams against the simulator', () => {
 
   it('people who came or went while disconnected are reported when the reconnect snapshot arrives', async () => {
     // A slow reconnect leaves a window in which the meeting changes unseen.
-    h = await setUp({ reconnect: { initialDelayMs: 150, maxDelayMs: 150, jitter: 'none' } });
+    const h = await setUp({ reconnect: { initialDelayMs: 150, maxDelayMs: 150, jitter: 'none' } });
     const { sim } = h;
     const joined = collect<Participant>(h.meeting.joined$);
     const left = collect<Participant>(h.meeting.left$);
     const rosters = collect<Roster>(h.meeting.roster$);
-    await until(() => rosters.length > 0 && isLive());
+    await until(() => rosters.length > 0 && isLive(h));
     const leaver = [...sim.participants().keys()].find(
       (pid) => sim.participants().get(pid)?.['ROLE'] !== '1',
     );
     sim.faults.dropConnections();
-    await until(() => h?.statuses.at(-1)?.phase === 'reconnecting');
+    await until(() => h.statuses.at(-1)?.phase === 'reconnecting');
     const newcomer = sim.join({ name: 'Dana Quist' });
     sim.leave(leaver ?? '');
     const passer = sim.join({ name: 'Eve Passing' });
@@ -124,10 +108,10 @@ describe('state streams against the simulator', () => {
   });
 
   it('handsRaised$ lists raised hands in the order raised', async () => {
-    h = await setUp();
+    const h = await setUp();
     const { sim } = h;
     const hands = collect<readonly Participant[]>(h.meeting.handsRaised$);
-    await until(() => hands.length > 0 && isLive());
+    await until(() => hands.length > 0 && isLive(h));
     const [a, b, c] = [...sim.participants().keys()];
     const names = () => (hands.at(-1) ?? []).map((p) => p.pid);
     sim.update(b ?? '', { HAND: '1' });
@@ -141,10 +125,10 @@ describe('state streams against the simulator', () => {
   });
 
   it('activeSpeakers$ resolves speakers to roster participants, loudest first', async () => {
-    h = await setUp();
+    const h = await setUp();
     const { sim } = h;
     const speakers = collect<readonly ActiveSpeaker[]>(h.meeting.activeSpeakers$);
-    await until(() => speakers.length > 0 && isLive());
+    await until(() => speakers.length > 0 && isLive(h));
     const pid = sim.join({ name: 'Fay Wu' });
     const other = [...sim.participants().keys()].find((p) => p !== pid) ?? '';
     sim.speak([
@@ -159,11 +143,11 @@ describe('state streams against the simulator', () => {
   });
 
   it('waitingRoom$ follows the waiting room; an admitted person moves to the roster', async () => {
-    h = await setUp();
+    const h = await setUp();
     const { sim } = h;
     const rooms = collect<WaitingRoom>(h.meeting.waitingRoom$);
     const rosters = collect<Roster>(h.meeting.roster$);
-    await until(() => rooms.length > 0 && rosters.length > 0 && isLive());
+    await until(() => rooms.length > 0 && rosters.length > 0 && isLive(h));
     const pid = sim.addToWaitingRoom({ name: 'Gus Wait' });
     await until(() => rooms.at(-1)?.has(pid) === true);
     expect(rooms.at(-1)?.get(pid)).toMatchObject({ name: 'Gus Wait', waitingState: 'waiting' });
@@ -174,20 +158,20 @@ describe('state streams against the simulator', () => {
   });
 
   it('attendeeList$ holds the scheduled attendees', async () => {
-    h = await setUp();
+    const h = await setUp();
     const list = await next(h.meeting.attendeeList$);
     expect(list.size).toBeGreaterThan(0);
     for (const attendee of list.values()) expect(attendee.id).not.toBe('');
   });
 
   it('meetingState$ merges basic and dynamic info and ends with state ended; every state stream completes', async () => {
-    h = await setUp();
+    const h = await setUp();
     const { sim, meeting } = h;
     const states = collect<MeetingState>(meeting.meetingState$);
     const lastRoster = lastValueFrom(meeting.roster$);
     const lastHands = lastValueFrom(meeting.handsRaised$);
     const lastState = lastValueFrom(meeting.meetingState$);
-    await until(() => isLive() && states.some((s) => s.title !== undefined && s.state === 'running'));
+    await until(() => isLive(h) && states.some((s) => s.title !== undefined && s.state === 'running'));
     sim.setLocked(true);
     await until(() => states.at(-1)?.locked === true);
     expect(states.at(-1)?.title).toEqual(expect.any(String));
@@ -201,10 +185,10 @@ describe('state streams against the simulator', () => {
   });
 
   it('a state stream started while the socket is live gets a fresh snapshot (second Subscribe)', async () => {
-    h = await setUp();
+    const h = await setUp();
     const { sim } = h;
-    subs.push(h.meeting.participants$.subscribe());
-    await until(() => isLive() && h?.sent.subscribes().length === 1);
+    keep(h.meeting.participants$.subscribe());
+    await until(() => isLive(h) && h.sent.subscribes().length === 1);
     sim.join({ name: 'Before The Fold' });
     await sleep(20);
     const rosters = collect<Roster>(h.meeting.roster$);

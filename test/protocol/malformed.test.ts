@@ -12,6 +12,10 @@ import {
 } from '../../src/protocol/decode-server-frame.js';
 import { decodeErr, decodeOk } from './helpers.js';
 
+/** A push's JSON text: a minimal full-message envelope for `action`, with `fields` laid over it. */
+const pushText = (action: string, fields: Record<string, unknown>): string =>
+  JSON.stringify({ action, version: 1, createTime: 1, msgMode: 0, confID: 'c', ...fields });
+
 describe('malformed frames', () => {
   it.each([
     ['not JSON', '{"action":', 'FRAME_INVALID_JSON'],
@@ -52,14 +56,7 @@ describe('malformed frames', () => {
 
   it('points at the failing item: data[2].pid', () => {
     const items = [{ pid: 'a', mode: 0 }, { pid: 'b', mode: 1 }, { mode: 0 }];
-    const text = JSON.stringify({
-      action: 'ParticipantsNotify',
-      version: 1,
-      createTime: 1,
-      msgMode: 1,
-      confID: 'c',
-      data: items,
-    });
+    const text = pushText('ParticipantsNotify', { msgMode: 1, data: items });
     const e = decodeErr(text);
     expect(e).toMatchObject({ code: 'FRAME_INVALID', path: 'data[2].pid' });
     expect(formatDecodeError(e)).toBe(
@@ -68,14 +65,7 @@ describe('malformed frames', () => {
   });
 
   it('counts further problems and names padded keys in brackets', () => {
-    const text = JSON.stringify({
-      action: 'RealTimeSubtitleNotify',
-      version: 'soon',
-      createTime: 1,
-      msgMode: 0,
-      confID: 'c',
-      data: { 'msgs ': [{ 'id ': {} }] },
-    });
+    const text = pushText('RealTimeSubtitleNotify', { version: 'soon', data: { 'msgs ': [{ 'id ': {} }] } });
     const e = decodeErr(text);
     expect(e.path).toBe('version');
     expect(e.message).toContain('(and 1 more problem)');
@@ -113,12 +103,7 @@ describe('secrets never appear in errors or decoded values', () => {
   const token = 'stb0123456789abcdef0123456789abcdef0123456789abcdef';
 
   it('a bad field beside pwds and tokens: the error names the path only', () => {
-    const text = JSON.stringify({
-      action: 'ConfBasicInfoNotify',
-      version: 1,
-      createTime: 1,
-      msgMode: 0,
-      confID: 'c',
+    const text = pushText('ConfBasicInfoNotify', {
       token,
       confToken: `Basic ${btoa(token)}`,
       pwds: [
@@ -149,14 +134,7 @@ describe('secrets never appear in errors or decoded values', () => {
   });
 
   it('a decoded ConfBasicInfo prints its passwords as [redacted]', () => {
-    const text = JSON.stringify({
-      action: 'ConfBasicInfoNotify',
-      version: 1,
-      createTime: 1,
-      msgMode: 0,
-      confID: 'c',
-      pwds: [{ role: 'chair', pwd: password }],
-    });
+    const text = pushText('ConfBasicInfoNotify', { pwds: [{ role: 'chair', pwd: password }] });
     const frame = decodeOk(text);
     const printed = `${inspect(frame, { depth: 10, showHidden: true })}${JSON.stringify(frame)}`;
     expect(printed).not.toContain(password);

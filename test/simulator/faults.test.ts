@@ -1,17 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createManualClock, type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { connect, controlToken, get, seq, settle, subscribedClient, TOKEN_PATH, wsToken } from './helpers.js';
+import { createManualClock, type Simulator } from '../../src/simulator/index.js';
+import {
+  connect,
+  controlToken,
+  get,
+  seq,
+  settle,
+  subscribedClient,
+  TOKEN_PATH,
+  useSimulators,
+  wsToken,
+} from './helpers.js';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-const start = async (options: Parameters<typeof startSimulator>[0] = {}): Promise<Simulator> => {
-  sim = await startSimulator({ script: false, ...options });
-  return sim;
-};
+const start = useSimulators();
 const tokenCall = (s: Simulator) =>
   get(s, TOKEN_PATH, { conferenceID: s.conferenceId }, { 'X-Password': s.hostPassword, 'X-Login-Type': '1' });
 

@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createManualClock, type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { connect, controlToken, WS_PATH, wsToken } from './helpers.js';
+import { createManualClock, startSimulator } from '../../src/simulator/index.js';
+import { connect, controlToken, useSimulators, WS_PATH, wsToken } from './helpers.js';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-const start = async (options: Parameters<typeof startSimulator>[0] = {}): Promise<Simulator> => {
-  sim = await startSimulator({ script: false, ...options });
-  return sim;
-};
+const start = useSimulators();
 
 /** The HTTP status of an upgrade the server refuses. */
 const refusedStatus = (url: string): Promise<number> =>

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { createManualClock, type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { connect, controlToken, seq, settle, subscribedClient, wsToken } from './helpers.js';
+import { createManualClock } from '../../src/simulator/index.js';
+import { connect, controlToken, seq, settle, subscribedClient, useSimulators, wsToken } from './helpers.js';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
+const start = useSimulators();
 
 describe('HeartBeat (§6.2, §7)', () => {
   it('echoes each HeartBeat with the same sequence', async () => {
-    sim = await startSimulator({ script: false });
+    const sim = await start();
     const { client } = await subscribedClient(sim, []);
     for (const n of [1767258061234, 1767258121234]) {
       const from = client.texts.length;
@@ -23,7 +19,7 @@ describe('HeartBeat (§6.2, §7)', () => {
 
   it('closes a silent socket with 4000 "heartbeat timeout" exactly at the timeout (timer starts at upgrade)', async () => {
     const clock = createManualClock();
-    sim = await startSimulator({ script: false, clock });
+    const sim = await start({ clock });
     const client = connect(sim.wsUrl, sim.conferenceId, await wsToken(sim, (await controlToken(sim)).token));
     await client.opened;
     clock.advance(179_999);
@@ -34,14 +30,14 @@ describe('HeartBeat (§6.2, §7)', () => {
   });
 
   it('honours a configured heartbeatTimeoutMs on the real clock', async () => {
-    sim = await startSimulator({ script: false, heartbeatTimeoutMs: 80 });
+    const sim = await start({ heartbeatTimeoutMs: 80 });
     const { client } = await subscribedClient(sim, []);
     expect((await client.closed).code).toBe(4000);
   });
 
   it('keeps the socket open while HeartBeats arrive, and only HeartBeats reset the timer', async () => {
     const clock = createManualClock();
-    sim = await startSimulator({ script: false, clock });
+    const sim = await start({ clock });
     const { client, token } = await subscribedClient(sim, []);
     for (let i = 0; i < 3; i++) {
       clock.advance(170_000);

@@ -1,26 +1,37 @@
 /**
  * Test helpers: a plain `ws` client and fetch calls against a running simulator over loopback.
  */
+import { afterEach } from 'vitest';
 import WebSocket from 'ws';
-import type { Simulator } from '../../src/simulator/index.js';
+import { DOCUMENTED_NOTIFY_TYPES } from '../../src/protocol/notify-types.js';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../src/simulator/index.js';
 
 export const TOKEN_PATH = '/v1/mmc/control/conferences/token';
 export const WS_TOKEN_PATH = '/v1/mmc/control/conferences/wsToken';
 export const REALTIME_PATH = '/v1/mmc/control/conferences/realTimeInfo';
 export const WS_PATH = '/cms/open/websocket/confctl/increment/conn';
 
-export const ALL_TYPES = [
-  'ConfBasicInfoNotify',
-  'ConfDynamicInfoNotify',
-  'ParticipantsNotify',
-  'AttendeesNotify',
-  'SpeakerChangeNotify',
-  'NetConditionNotify',
-  'InviteResultNotify',
-  'RealTimeSubtitleNotify',
-  'WaitingListNotify',
-  'InterpreterGroupNotify',
-];
+/** Every documented push type, for a client that subscribes to everything. */
+export const ALL_TYPES: readonly string[] = DOCUMENTED_NOTIFY_TYPES;
+
+/**
+ * Registers an `afterEach` that closes every simulator the returned `start` opened in the test;
+ * call once at the top of a test file. `start` merges its options over `defaults`, which leave the
+ * meeting unscripted so the test alone drives it.
+ */
+export function useSimulators(
+  defaults: SimulatorOptions = { script: false },
+): (options?: SimulatorOptions) => Promise<Simulator> {
+  const started: Simulator[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((sim) => sim.close()));
+  });
+  return async (options = {}) => {
+    const sim = await startSimulator({ ...defaults, ...options });
+    started.push(sim);
+    return sim;
+  };
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: test frames are inspected loosely
 export type Frame = Record<string, any>;
@@ -152,7 +163,7 @@ export const seq = (n: number): string => String(n).padStart(30, '0');
 /** Full flow: control token → wsToken → connect → Subscribe; resolves after the reply. */
 export async function subscribedClient(
   sim: Simulator,
-  types: string[] = ALL_TYPES,
+  types: readonly string[] = ALL_TYPES,
   conferenceId = sim.conferenceId,
   password = sim.hostPassword,
 ): Promise<{ client: TestClient; token: string }> {

@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock, type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { controlToken, type Frame, get, settle, subscribedClient, TOKEN_PATH } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/simulator/index.js';
+import {
+  controlToken,
+  type Frame,
+  get,
+  settle,
+  subscribedClient,
+  TOKEN_PATH,
+  useSimulators,
+} from './helpers.js';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-const start = async (options: Parameters<typeof startSimulator>[0] = {}): Promise<Simulator> => {
-  sim = await startSimulator({ script: false, ...options });
-  return sim;
-};
+const start = useSimulators();
 const incrementals = (frames: Frame[], action: string): Frame[] =>
   frames.filter((f) => f['action'] === action && f['msgMode'] === 1);
 
@@ -176,6 +176,5 @@ describe('Dynamic, Basic and meeting end (§6.3, §6.4, §8)', () => {
     off();
     await s.close();
     expect(await client.closed).toEqual({ code: 1000, reason: 'bye' });
-    sim = undefined;
   });
 });

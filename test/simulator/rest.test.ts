@@ -1,17 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock, type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { basic, controlToken, get, REALTIME_PATH, TOKEN_PATH, WS_TOKEN_PATH } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { createManualClock, type Simulator } from '../../src/simulator/index.js';
+import {
+  basic,
+  controlToken,
+  get,
+  REALTIME_PATH,
+  TOKEN_PATH,
+  useSimulators,
+  WS_TOKEN_PATH,
+} from './helpers.js';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-const start = async (options: Parameters<typeof startSimulator>[0] = {}): Promise<Simulator> => {
-  sim = await startSimulator({ script: false, ...options });
-  return sim;
-};
+const start = useSimulators();
 const hostHeaders = (s: Simulator) => ({ 'X-Password': s.hostPassword, 'X-Login-Type': '1' });
 
 describe('GET /v1/mmc/control/conferences/token (§2)', () => {

@@ -1,17 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock, type Simulator, startSimulator } from '../../src/simulator/index.js';
-import { ALL_TYPES, type Frame, subscribedClient } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../../src/simulator/index.js';
+import { ALL_TYPES, type Frame, subscribedClient, useSimulators } from './helpers.js';
 
-const started: Simulator[] = [];
-afterEach(async () => {
-  await Promise.all(started.splice(0).map((s) => s.close()));
-});
+const start = useSimulators({});
 
 /** A scripted meeting on a manual clock with one client subscribed to everything; returns what was sent. */
 async function runMeeting(seed: number, minutes: number) {
   const clock = createManualClock();
-  const sim = await startSimulator({ seed, clock, heartbeatTimeoutMs: 24 * 3_600_000 });
-  started.push(sim);
+  const sim = await start({ seed, clock, heartbeatTimeoutMs: 24 * 3_600_000 });
   const sent: string[] = [];
   sim.onFrameSent((text) => sent.push(text));
   const { client } = await subscribedClient(sim, ALL_TYPES);
@@ -84,8 +80,7 @@ describe('scripted meetings', () => {
 
   it('runs several meetings with their own IDs, passwords and scripts', async () => {
     const clock = createManualClock();
-    const sim = await startSimulator({ clock, meetings: 3, initialParticipants: 4 });
-    started.push(sim);
+    const sim = await start({ clock, meetings: 3, initialParticipants: 4 });
     const ids = sim.meetings.map((m) => m.conferenceId);
     expect(new Set(ids).size).toBe(3);
     for (const id of ids) expect(id).toMatch(/^[1-9]\d{8}$/);
@@ -101,8 +96,7 @@ describe('scripted meetings', () => {
   it('speed divides the script pauses', async () => {
     const slow = await runMeeting(5, 1);
     const clock = createManualClock();
-    const fast = await startSimulator({ seed: 5, clock, speed: 10, heartbeatTimeoutMs: 3_600_000 });
-    started.push(fast);
+    const fast = await start({ seed: 5, clock, speed: 10, heartbeatTimeoutMs: 3_600_000 });
     const sent: string[] = [];
     fast.onFrameSent((t) => sent.push(t));
     await subscribedClient(fast, ALL_TYPES);

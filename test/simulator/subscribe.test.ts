@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock, type Simulator, startSimulator } from '../../src/simulator/index.js';
+import { describe, expect, it } from 'vitest';
+import { createManualClock, type Simulator } from '../../src/simulator/index.js';
 import {
   ALL_TYPES,
   basic,
@@ -10,18 +10,11 @@ import {
   settle,
   subscribedClient,
   type TestClient,
+  useSimulators,
   wsToken,
 } from './helpers.js';
 
-let sim: Simulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-const start = async (options: Parameters<typeof startSimulator>[0] = {}): Promise<Simulator> => {
-  sim = await startSimulator({ script: false, ...options });
-  return sim;
-};
+const start = useSimulators();
 
 const openClient = async (s: Simulator): Promise<{ client: TestClient; token: string }> => {
   const { token } = await controlToken(s);
