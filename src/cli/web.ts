@@ -21,6 +21,7 @@ import { webSocketToken$ } from '../auth/websocket-token.js';
 import { isMeetingError, type MeetingError } from '../meeting/errors.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import type { SimulatedMeeting, Simulator } from '../simulator/types.js';
+import { browserRedirect } from '../transport/browser-redirect.js';
 
 /** The package name the example imports; the bundle maps it to this checkout's source. */
 const PACKAGE_NAME = 'huawei-meeting-rx';
@@ -201,26 +202,11 @@ function createTokenBackend(
 }
 
 /**
- * Node built-ins and `ws` as an empty module. The library reaches them only through dynamic imports
- * that run where there is no global WebSocket or where TLS options are given (Node), never in a
- * browser; esbuild still follows those imports, and would fail on `node:*` for the browser platform.
- */
-const nodeOnlyStubs: import('esbuild').Plugin = {
-  name: 'node-only-stubs',
-  setup(build) {
-    build.onResolve({ filter: /^(node:.*|ws)$/ }, (args) => ({ path: args.path, namespace: 'node-only' }));
-    // CommonJS, so that any named import binds (lazily) without the stub listing every name.
-    build.onLoad({ filter: /.*/, namespace: 'node-only' }, () => ({
-      contents: 'module.exports = {};',
-      loader: 'js',
-    }));
-  },
-};
-
-/**
  * Bundles the page script for the browser. The example imports the package by name, as a user's
- * page would; here that name points at this checkout's source. No Node code ends up in the bundle
- * (see {@link nodeOnlyStubs}).
+ * page would; here that name points at this checkout's source, built the way the package's
+ * `browser` export is built (tsup.config.ts): the same {@link browserRedirect} plugin puts the
+ * browser twin of `node-runtime.ts` in place, so no Node code can reach the bundle, and a Node
+ * import on the browser path fails here, before any page loads.
  */
 async function bundleDashboard(entry: string, librarySource: string): Promise<string> {
   let esbuild: typeof import('esbuild');
@@ -240,7 +226,7 @@ async function bundleDashboard(entry: string, librarySource: string): Promise<st
     write: false,
     sourcemap: 'inline',
     alias: { [PACKAGE_NAME]: librarySource },
-    plugins: [nodeOnlyStubs],
+    plugins: [browserRedirect()],
     logLevel: 'silent',
   });
   const output = result.outputFiles[0];

@@ -1,11 +1,13 @@
 /**
  * Which WebSocket implementation to use when none is injected.
  */
+import { loadNodeWebSocket } from './node-runtime.js';
 import type { CreateWebSocket, WebSocketConstructor } from './websocket-like.js';
 
 /**
  * The default {@link CreateWebSocket}: the global `WebSocket` when the runtime has one (browsers,
- * Deno, Node 22+), otherwise the `ws` package, loaded lazily so that it stays off the browser path.
+ * Deno, Node 22+), otherwise the `ws` package, loaded on demand through `node-runtime.ts` (whose
+ * browser twin never loads it).
  * @param maxFrameBytes - passed to `ws` as `maxPayload`; native sockets are checked by
  *   {@link connection$} instead.
  * @category Transport
@@ -13,6 +15,5 @@ import type { CreateWebSocket, WebSocketConstructor } from './websocket-like.js'
 export async function defaultWebSocketFactory(maxFrameBytes: number): Promise<CreateWebSocket> {
   const Native = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (Native !== undefined) return (url) => new Native(url);
-  const { createNodeWebSocket } = await import('./node-websocket.js');
-  return createNodeWebSocket(maxFrameBytes);
+  return loadNodeWebSocket(maxFrameBytes);
 }

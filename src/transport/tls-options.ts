@@ -1,15 +1,19 @@
 /**
  * Trusting an extra certificate authority for `https:` and `wss:` (issue 6). Certificates are always
- * verified; this only adds roots. Node-only underneath (`node:https`, `ws`), loaded on first use
- * through dynamic imports, so this module stays on the browser-safe path.
+ * verified; this only adds roots. Node-only underneath (`node:https`, `ws`), reached on first use
+ * through `node-runtime.ts`, so this module itself stays on the browser-safe path; in a browser
+ * build the option is refused when the client is created (docs/browser.md).
  */
 import type { FetchLike } from '../auth/rest-get.js';
+import { isMeetingError } from '../meeting/errors.js';
+import { loadNodeHttpsFetch, loadNodeWebSocket, tlsUnsupportedReason } from './node-runtime.js';
 import type { WebSocketConstructor, WebSocketLike } from './websocket-like.js';
 
 /**
- * Extra trust for TLS connections (Node.js only). There is deliberately no option that turns
- * certificate verification off: to reach a server with a private or self-signed certificate, give
- * its CA here.
+ * Extra trust for TLS connections (Node.js only: in a browser, `connectMeeting` throws a
+ * `TypeError` when it is given, because there the browser's trust store alone decides). There is
+ * deliberately no option that turns certificate verification off: to reach a server with a private
+ * or self-signed certificate, give its CA here.
  * @example
  * ```ts
  * connectMeeting({ conferenceId, hostPassword, baseUrl: 'https://meeting.corp.example', tls: { ca: readFileSync('corp-root.pem') } });
@@ -25,14 +29,24 @@ export interface TlsOptions {
 }
 
 /**
+ * Refuses `tls` where it cannot work (a browser build), at once: otherwise every connection attempt
+ * would fail the same way and be retried forever, with the reason hidden behind a network error.
+ */
+function requireTlsSupport(): void {
+  if (tlsUnsupportedReason !== undefined) throw new TypeError(`connectMeeting: ${tlsUnsupportedReason}`);
+}
+
+/**
  * A {@link FetchLike} that trusts `tls.ca` (Node.js): the `node:https` client of
- * `node-https-fetch.ts`, imported on the first call.
+ * `node-https-fetch.ts`, loaded on the first call.
+ * @throws TypeError in a browser build, where `tls` cannot be honoured.
  * @category Transport
  */
 export function trustingFetch(tls: TlsOptions): FetchLike {
+  requireTlsSupport();
   let loaded: Promise<FetchLike> | undefined;
   return async (url, init) => {
-    loaded ??= import('./node-https-fetch.js').then((m) => m.createNodeHttpsFetch(tls));
+    loaded ??= loadNodeHttpsFetch(tls);
     return (await loaded)(url, init);
   };
 }
@@ -41,12 +55,14 @@ export function trustingFetch(tls: TlsOptions): FetchLike {
  * A {@link WebSocketConstructor} on the `ws` package that trusts `tls.ca` and limits frames to
  * `maxFrameBytes` (Node.js). `ws` is imported when the first socket is made; until then the socket
  * reports `CONNECTING`, and a `close()` before it opens ends it quietly.
+ * @throws TypeError in a browser build, where `tls` cannot be honoured.
  * @category Transport
  */
 export function trustingWebSocket(tls: TlsOptions, maxFrameBytes: number): WebSocketConstructor {
+  requireTlsSupport();
   let loaded: Promise<(url: string) => WebSocketLike> | undefined;
   const load = () => {
-    loaded ??= import('./node-websocket.js').then((m) => m.createNodeWebSocket(maxFrameBytes, tls));
+    loaded ??= loadNodeWebSocket(maxFrameBytes, tls);
     return loaded;
   };
   return class TrustingWebSocket implements WebSocketLike {
@@ -70,9 +86,11 @@ export function trustingWebSocket(tls: TlsOptions, maxFrameBytes: number): WebSo
           inner.onclose = (event) => this.onclose?.(event);
           this.#inner = inner;
         },
-        () => {
+        (error: unknown) => {
           this.#state = 3;
-          this.onclose?.({ code: 1006, reason: 'the ws package could not be loaded', wasClean: false });
+          // The runtime's own typed reason when it gave one; never a foreign error's text.
+          const reason = isMeetingError(error) ? error.message : 'the ws package could not be loaded';
+          this.onclose?.({ code: 1006, reason, wasClean: false });
         },
       );
     }

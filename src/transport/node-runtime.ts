@@ -1,0 +1,38 @@
+/**
+ * The one door to Node-only code (`ws`, `node:https`, `node:tls`, …) on the library's path.
+ *
+ * Everything else imports this module and never a Node module, so a browser build swaps this file
+ * for its twin `node-runtime.browser.ts` (see `browser-redirect.ts`, used by tsup's browser build
+ * and the `browser` export condition) and no bundler ever sees a Node import. On Node, the imports
+ * below stay dynamic: `ws` is loaded only when there is no global `WebSocket` or when `tls` is given.
+ */
+import type { FetchLike } from '../auth/rest-get.js';
+import type { TlsOptions } from './tls-options.js';
+import type { CreateWebSocket } from './websocket-like.js';
+
+/**
+ * Why `tls` cannot be honoured in this runtime, or `undefined` where it can (here: Node.js). Read
+ * synchronously, so a browser refuses the option when the client is created instead of failing
+ * every connection attempt.
+ */
+export const tlsUnsupportedReason: string | undefined = undefined;
+
+/**
+ * The `ws` WebSocket, with `maxPayload` as its frame-size limit and `tls.ca` added to Node's roots.
+ * @param maxPayload - the largest frame accepted, bytes.
+ * @param tls - extra certificate authorities to trust.
+ */
+export async function loadNodeWebSocket(maxPayload: number, tls?: TlsOptions): Promise<CreateWebSocket> {
+  const { createNodeWebSocket } = await import('./node-websocket.js');
+  return createNodeWebSocket(maxPayload, tls);
+}
+
+/**
+ * A `fetch` on `node:https` that trusts `tls.ca` besides Node's roots (Node's global `fetch` takes
+ * no per-request CA).
+ * @param tls - extra certificate authorities to trust.
+ */
+export async function loadNodeHttpsFetch(tls: TlsOptions): Promise<FetchLike> {
+  const { createNodeHttpsFetch } = await import('./node-https-fetch.js');
+  return createNodeHttpsFetch(tls);
+}
