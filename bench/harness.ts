@@ -11,6 +11,11 @@ export interface MeasureOptions {
   readonly rounds?: number;
   /** Length of one timed round. @defaultValue 250 */
   readonly roundMs?: number;
+  /**
+   * The `--quick` preset: suites that do not time a function in rounds (the end-to-end ones) pick
+   * their own shorter settings from this. @defaultValue false
+   */
+  readonly quick?: boolean;
 }
 
 /** The result of {@link measure}. */

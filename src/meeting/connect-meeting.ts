@@ -3,15 +3,13 @@
  */
 import {
   catchError,
-  concat,
   debounceTime,
   defer,
   distinctUntilChanged,
   EMPTY,
-  filter,
-  finalize,
+  ignoreElements,
   map,
-  type Observable,
+  Observable,
   of,
   ReplaySubject,
   Subject,
@@ -109,6 +107,15 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   /** Push types a state stream needs a fresh full message of; served by the live session, if any. */
   const resyncRequests = new Subject<string>();
   const latest = new Map<string, Push>();
+  /**
+   * One Subject per push type with subscribers: a push costs one Map lookup and reaches only the
+   * subscribers of its type, however many streams are open (rather than one filter per stream).
+   */
+  const channels = new Map<string, Subject<Push>>();
+  const dispatch = (push: Push) => {
+    if (REPLAYED.has(push.action)) latest.set(push.action, push);
+    channels.get(push.action)?.next(push);
+  };
   const held: HeldControlToken = { current: undefined };
   let epoch = 0;
   let terminated = false;
@@ -139,7 +146,12 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
           distinctUntilChanged(sameList),
         );
 
-  const hub$: Observable<Push> = defer(() =>
+  /**
+   * The meeting's one connection, shared: it runs while any stream is subscribed (plus the grace
+   * period) and delivers pushes through {@link dispatch}; it emits nothing itself and completes
+   * when the meeting ends or is closed.
+   */
+  const hub$: Observable<never> = defer(() =>
     terminated
       ? EMPTY
       : session$({
@@ -186,17 +198,18 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
       return EMPTY;
     }),
     takeUntil(closing),
-    tap((push) => {
-      if (REPLAYED.has(push.action)) latest.set(push.action, push);
+    tap({
+      next: dispatch,
+      finalize: () => {
+        latest.clear();
+        epoch += 1;
+        if (!terminated) {
+          lastError = undefined;
+          setStatus({ phase: 'idle' });
+        }
+      },
     }),
-    finalize(() => {
-      latest.clear();
-      epoch += 1;
-      if (!terminated) {
-        lastError = undefined;
-        setStatus({ phase: 'idle' });
-      }
-    }),
+    ignoreElements(),
     share({
       resetOnError: false,
       resetOnComplete: false,
@@ -204,15 +217,35 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     }),
   );
 
-  /** One data stream: counts its subscribers for the subscribe set and replays if state-like. */
-  function stream<A extends Push>(action: string): Observable<A> {
-    return defer(() => {
-      interest.add(action);
-      const live$ = hub$.pipe(filter((push): push is A => push.action === action));
+  /**
+   * One data stream: the latest message first if the type is replayed, then every push of
+   * `action`. While subscribed it holds the connection (`hub$`) and, when `wanted`, counts towards
+   * the Subscribe set. Completes when the meeting ends or is closed.
+   */
+  function stream<A extends Push>(action: string, wanted = true): Observable<A> {
+    return new Observable<A>((subscriber) => {
+      if (wanted) interest.add(action);
+      let channel = channels.get(action);
+      if (channel === undefined) {
+        channel = new Subject<Push>();
+        channels.set(action, channel);
+      }
       const cached = latest.get(action) as A | undefined;
-      return (cached === undefined ? live$ : concat(of(cached), live$)).pipe(
-        finalize(() => interest.remove(action)),
+      if (cached !== undefined) {
+        subscriber.next(cached);
+        // Satisfied by the replay alone (e.g. `take(1)`): no connection is needed.
+        if (subscriber.closed) return () => interest.remove(action);
+      }
+      // The subscriber is an Observer of A; the channel only ever carries pushes of `action`.
+      (channel as unknown as Subject<A>).subscribe(subscriber);
+      subscriber.add(
+        hub$.subscribe({ error: (e) => subscriber.error(e), complete: () => subscriber.complete() }),
       );
+      return () => {
+        if (wanted) interest.remove(action);
+        if (channel.observed) return;
+        channels.delete(action);
+      };
     });
   }
 
@@ -242,7 +275,8 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     conferenceId: resolved.conferenceId,
     ...raw,
     ...state,
-    unknown$: hub$.pipe(filter((push): push is UnknownNotify => push.action === 'UnknownNotify')),
+    // Unknown pushes are not asked for: they arrive whatever the Subscribe set.
+    unknown$: stream<UnknownNotify>('UnknownNotify', false),
     status$: status.asObservable(),
     warnings$: warnings.asObservable(),
     close() {

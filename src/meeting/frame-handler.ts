@@ -1,7 +1,7 @@
 /**
  * What the client does with each decoded frame of one socket (PROTOCOL.md §6, §8, Appendix B).
  */
-import { concat, defer, EMPTY, mergeMap, type Observable, type OperatorFunction, of, throwError } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
 import type { Notify, ServerFrame, UnknownNotify } from '../protocol/messages.js';
 import { createVersionGuard } from '../state/version-check.js';
 import type { MeetingError } from './errors.js';
@@ -30,29 +30,38 @@ const ENDED: MeetingError = {
 
 /**
  * Turns one socket's decoded frames into the pushes to deliver:
+ * - `undefined` (a frame that could not be decoded, already warned about) is skipped.
  * - HeartBeat echoes and ConfControl replies are consumed (liveness reads echoes before this).
  * - A Subscribe reply with `returnCode` 0 marks the session live; any other code is warned about
  *   and fails the session with `SUBSCRIBE_FAILED`, so it reconnects (§6.1).
  * - A push for another conference is dropped with `CONF_ID_MISMATCH` (Appendix B).
  * - Incremental pushes pass the version guard (§6.0): duplicates and stale ones are dropped.
  * - A `Destroyed` status push is delivered, then the session fails with `MEETING_ENDED` (§8).
- * A fresh version guard is made per subscription, i.e. per socket.
+ * A fresh version guard is made per subscription, i.e. per socket. Each frame is judged and
+ * forwarded in one synchronous call: no inner Observable per frame.
  */
-export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerFrame, Push> {
+export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerFrame | undefined, Push> {
   return (frames$) =>
-    defer(() => {
+    new Observable<Push>((subscriber) => {
       const guard = createVersionGuard();
-      return frames$.pipe(mergeMap((frame): Observable<Push> => handle(frame)));
+      let live = false;
+      /** Reports `live` once per socket; the hook itself is idempotent, this only saves the calls. */
+      const goLive = () => {
+        if (live) return;
+        live = true;
+        hooks.live();
+      };
 
-      function handle(frame: ServerFrame): Observable<Push> {
+      /** The push to deliver for `frame`, or `undefined`; throws the session's failure. */
+      const handle = (frame: ServerFrame): Push | undefined => {
         switch (frame.action) {
           case 'HeartBeat':
           case 'ConfControl':
-            return EMPTY;
+            return undefined;
           case 'Subscribe': {
             if (frame.returnCode === 0) {
-              hooks.live();
-              return EMPTY;
+              goLive();
+              return undefined;
             }
             const desc = frame.returnDesc === undefined ? '' : ` ${frame.returnDesc}`;
             const message = `Subscribe refused: returnCode ${frame.returnCode}${desc}`;
@@ -63,17 +72,17 @@ export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerF
             };
             hooks.warn({ code: 'SUBSCRIBE_FAILED', ...detail });
             const failure: MeetingError = { code: 'SUBSCRIBE_FAILED', ...detail };
-            return throwError(() => failure);
+            throw failure;
           }
           case 'UnknownNotify':
-            hooks.live();
-            return of(frame);
+            goLive();
+            return frame;
           default:
             return push(frame);
         }
-      }
+      };
 
-      function push(frame: Notify): Observable<Push> {
+      const push = (frame: Notify): Push | undefined => {
         if (frame.confID !== '' && frame.confID !== hooks.conferenceId) {
           hooks.warn({
             code: 'CONF_ID_MISMATCH',
@@ -82,19 +91,32 @@ export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerF
             expected: hooks.conferenceId,
             message: `${frame.action} for conference ${frame.confID}, expected ${hooks.conferenceId}; dropped`,
           });
-          return EMPTY;
+          return undefined;
         }
         const verdict = guard(frame);
         if (verdict.warning !== undefined) hooks.warn(verdict.warning);
-        if (!verdict.apply) return EMPTY;
-        hooks.live();
-        if (frame.action === 'ConfDynamicInfoNotify' && frame.data.state === 'Destroyed') {
-          return concat(
-            of(frame),
-            throwError(() => ENDED),
-          );
-        }
-        return of(frame);
-      }
+        if (!verdict.apply) return undefined;
+        goLive();
+        return frame;
+      };
+
+      return frames$.subscribe({
+        next: (frame) => {
+          if (frame === undefined) return;
+          let out: Push | undefined;
+          try {
+            out = handle(frame);
+          } catch (failure) {
+            subscriber.error(failure);
+            return;
+          }
+          if (out === undefined) return;
+          subscriber.next(out);
+          if (out.action === 'ConfDynamicInfoNotify' && out.data.state === 'Destroyed')
+            subscriber.error(ENDED);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
     });
 }

@@ -3,19 +3,7 @@
  * full message with a second Subscribe, and if none comes in time, fail the session so the client
  * reconnects (a new socket always starts with a snapshot).
  */
-import {
-  EMPTY,
-  exhaustMap,
-  filter,
-  groupBy,
-  ignoreElements,
-  mergeMap,
-  type Observable,
-  type SchedulerLike,
-  take,
-  throwError,
-  timeout,
-} from 'rxjs';
+import { filter, Observable, type SchedulerLike, type Subscription, take, throwError, timeout } from 'rxjs';
 import type { MeetingError } from './errors.js';
 import type { Push } from './frame-handler.js';
 
@@ -53,27 +41,46 @@ export interface GapHealerOptions {
  */
 export function healGaps$(options: GapHealerOptions): Observable<never> {
   const { pushes$, timeoutMs, scheduler } = options;
-  return options.requests$.pipe(
-    groupBy((action) => action),
-    mergeMap((requests$) =>
-      requests$.pipe(
-        exhaustMap((action) => {
-          if (!options.resubscribe(action)) return EMPTY;
-          return pushes$.pipe(
-            filter((push) => push.action !== 'UnknownNotify' && push.action === action && push.msgMode === 0),
-            take(1),
-            timeout({
-              first: timeoutMs,
-              scheduler,
-              // §9.6: a second Subscribe may not yield a snapshot on the real service; a new socket does.
-              with: () => throwError(() => resyncTimeout(action, timeoutMs)),
-            }),
-          );
-        }),
-      ),
-    ),
-    ignoreElements(),
-  );
+  return new Observable<never>((subscriber) => {
+    /** The heal under way per push type (what `groupBy` + `exhaustMap` would keep, in one Map). */
+    const underWay = new Map<string, Subscription>();
+    let requestsEnded = false;
+    subscriber.add(
+      options.requests$.subscribe({
+        next: (action) => {
+          if (underWay.has(action) || !options.resubscribe(action)) return;
+          const heal = pushes$
+            .pipe(
+              filter(
+                (push) => push.action !== 'UnknownNotify' && push.action === action && push.msgMode === 0,
+              ),
+              take(1),
+              timeout({
+                first: timeoutMs,
+                scheduler,
+                // §9.6: a second Subscribe may not yield a snapshot on the real service; a new socket does.
+                with: () => throwError(() => resyncTimeout(action, timeoutMs)),
+              }),
+            )
+            .subscribe({
+              error: (error: unknown) => subscriber.error(error),
+              complete: () => {
+                underWay.delete(action);
+                if (requestsEnded && underWay.size === 0) subscriber.complete();
+              },
+            });
+          // A heal that ended synchronously must not stay marked as under way.
+          if (!heal.closed) underWay.set(action, heal);
+          subscriber.add(heal);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => {
+          requestsEnded = true;
+          if (underWay.size === 0) subscriber.complete();
+        },
+      }),
+    );
+  });
 }
 
 function resyncTimeout(action: string, afterMs: number): MeetingError {

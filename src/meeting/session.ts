@@ -12,11 +12,10 @@ import {
   map,
   merge,
   mergeMap,
-  type Observable,
-  of,
+  Observable,
+  type OperatorFunction,
   Subject,
   share,
-  skip,
   switchMap,
   take,
   tap,
@@ -70,8 +69,43 @@ function signalsLoss(warning: MeetingWarning): warning is VersionWarning {
   return warning.code === 'VERSION_GAP' || warning.code === 'STALE_VERSION';
 }
 
-/** §6.2: a HeartBeat echo carries the request's sequence. */
-const echoOf = (frame: ServerFrame) => (frame.action === 'HeartBeat' ? frame.sequence : undefined);
+/** §6.2: a HeartBeat echo carries the request's sequence. Undecodable frames (`undefined`) echo nothing. */
+const echoOf = (frame: ServerFrame | undefined) =>
+  frame !== undefined && frame.action === 'HeartBeat' ? frame.sequence : undefined;
+
+/**
+ * Decodes each received frame in one synchronous step: the frame, or `undefined` (after a
+ * `DECODE_FAILED` warning) when it cannot be decoded or is too large. Undecodable frames stay in
+ * the stream as `undefined` because they still count as signs of life for {@link liveness}. The
+ * `open` event is not a frame and is dropped.
+ */
+function decodeFrames(
+  warn: (warning: MeetingWarning) => void,
+  maxFrameBytes: number,
+): OperatorFunction<ConnectionEvent, ServerFrame | undefined> {
+  return (events$) =>
+    new Observable<ServerFrame | undefined>((subscriber) =>
+      events$.subscribe({
+        next: (event) => {
+          if (event.type === 'message') {
+            const decoded = decodeServerFrame(event.text);
+            if (decoded._tag === 'Right') {
+              subscriber.next(decoded.right);
+              return;
+            }
+            warn({ code: 'DECODE_FAILED', error: decoded.left, message: decoded.left.message });
+            subscriber.next(undefined);
+          } else if (event.type === 'oversized') {
+            const message = `frame of ${event.bytes} bytes exceeds maxFrameBytes ${maxFrameBytes}`;
+            warn({ code: 'DECODE_FAILED', error: { code: 'FRAME_TOO_LARGE', path: '', message }, message });
+            subscriber.next(undefined);
+          }
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      }),
+    );
+}
 
 /**
  * One attempt, as a cold Observable of pushes. Every status report, warning and push of a
@@ -84,104 +118,93 @@ export function session$(context: SessionContext): Observable<Push> {
     const report: SessionContext['report'] = (phase) => current() && context.report(phase);
     const warn: SessionContext['warn'] = (warning) => current() && context.warn(warning);
     report('connecting');
+    /** The control token for Subscribe frames: the first attempt's, then each renewal's (§2.4). */
+    let confToken: Secret | undefined;
     return context.tokens$.pipe(
-      connect((tokens$) => {
-        let confToken: Secret | undefined;
-        const renewals$ = tokens$.pipe(
-          skip(1),
-          tap((tokens) => {
-            confToken = tokens.confToken;
-          }),
-          ignoreElements(),
-        );
-        const socket$ = tokens$.pipe(
-          take(1),
-          switchMap((first) => {
-            confToken = first.confToken;
-            if (first.webSocketToken === undefined) {
-              const failure: MeetingError = {
-                code: 'UNEXPECTED',
-                message: 'no WebSocket token for a new socket',
-              };
-              return throwError(() => failure);
-            }
-            report('opening');
-            const url = webSocketUrl(first.wsURL, context.options.conferenceId, first.webSocketToken);
-            return from(context.socketFactory()).pipe(
-              switchMap((createSocket) =>
-                connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes }),
-              ),
-              connect((events$) => opened$(events$).pipe(switchMap((send) => live$(send, events$)))),
-            );
-          }),
-        );
-        return merge(socket$, renewals$);
-
-        function live$(send: (text: string) => void, events$: Observable<ConnectionEvent>): Observable<Push> {
-          const { options } = context;
-          report('subscribing');
-          let isLive = false;
-          const goLive = () => {
-            if (isLive) return;
-            isLive = true;
-            report('live');
-          };
-          const beats$ = heartbeat(options.heartbeatIntervalMs, options.scheduler).pipe(share());
-          /** The list of the last Subscribe sent on this socket. */
-          let subscribed: readonly string[] | undefined;
-          const sendSubscribe = (subscribeTypes: readonly string[]) => {
-            if (confToken === undefined) return;
-            subscribed = subscribeTypes;
-            const sequence = makeSequence(options.scheduler.now());
-            send(
-              encodeSubscribe({ sequence, conferenceId: options.conferenceId, subscribeTypes, confToken }),
-            );
-          };
-          const subscribes$ = context.subscribeTypes$.pipe(tap(sendSubscribe));
-          const gaps = new Subject<string>();
-          const warnAndNoteGaps: SessionContext['warn'] = (warning) => {
-            warn(warning);
-            if (options.healGaps && signalsLoss(warning) && LIST_ACTIONS.has(warning.action)) {
-              gaps.next(warning.action);
-            }
-          };
-          // Undecodable frames still count as signs of life, so they stay in until after liveness.
-          const frames$ = events$.pipe(mergeMap((event) => decodeEvent(event)));
-          const pushes$ = frames$.pipe(
-            liveness({
-              sent$: beats$.pipe(map((beat) => beat.sequence)),
-              echoOf: (frame) => (frame === undefined ? undefined : echoOf(frame)),
-              silenceMs: 2 * options.heartbeatIntervalMs,
-              echoTimeoutMs: options.livenessTimeoutMs,
-              scheduler: options.scheduler,
-            }),
-            filter((frame): frame is ServerFrame => frame !== undefined),
-            handleFrames({ conferenceId: options.conferenceId, warn: warnAndNoteGaps, live: goLive }),
-            share(),
-          );
-          const healing$ = healGaps$({
-            requests$: merge(gaps, context.resync$),
-            pushes$,
-            resubscribe: (action) => {
-              if (subscribed === undefined || !subscribed.includes(action)) return false;
-              sendSubscribe(subscribed);
-              return true;
-            },
-            timeoutMs: options.healTimeoutMs,
-            scheduler: options.scheduler,
-          });
-          return merge(
-            beats$.pipe(
-              tap((beat) => send(beat.frame)),
-              ignoreElements(),
-            ),
-            subscribes$.pipe(ignoreElements()),
-            healing$,
-            pushes$,
-          ).pipe(filter(current));
-        }
+      // The first tokens open the socket; later ones only renew the control token, which the next
+      // Subscribe carries. One mergeMap does both, so a renewal never touches the socket.
+      mergeMap((tokens, index) => {
+        confToken = tokens.confToken;
+        return index === 0 ? socket$(tokens) : EMPTY;
       }),
     );
+
+    function socket$(first: AttemptTokens): Observable<Push> {
+      if (first.webSocketToken === undefined) {
+        const failure: MeetingError = {
+          code: 'UNEXPECTED',
+          message: 'no WebSocket token for a new socket',
+        };
+        return throwError(() => failure);
+      }
+      report('opening');
+      const url = webSocketUrl(first.wsURL, context.options.conferenceId, first.webSocketToken);
+      return from(context.socketFactory()).pipe(
+        switchMap((createSocket) =>
+          connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes }),
+        ),
+        connect((events$) => opened$(events$).pipe(switchMap((send) => live$(send, events$)))),
+      );
+    }
+
+    function live$(send: (text: string) => void, events$: Observable<ConnectionEvent>): Observable<Push> {
+      const { options } = context;
+      report('subscribing');
+      let isLive = false;
+      const goLive = () => {
+        if (isLive) return;
+        isLive = true;
+        report('live');
+      };
+      /** The list of the last Subscribe sent on this socket. */
+      let subscribed: readonly string[] | undefined;
+      const sendSubscribe = (subscribeTypes: readonly string[]) => {
+        if (confToken === undefined) return;
+        subscribed = subscribeTypes;
+        const sequence = makeSequence(options.scheduler.now());
+        send(encodeSubscribe({ sequence, conferenceId: options.conferenceId, subscribeTypes, confToken }));
+      };
+      const subscribes$ = context.subscribeTypes$.pipe(tap(sendSubscribe));
+      const gaps = new Subject<string>();
+      const warnAndNoteGaps: SessionContext['warn'] = (warning) => {
+        warn(warning);
+        if (options.healGaps && signalsLoss(warning) && LIST_ACTIONS.has(warning.action)) {
+          gaps.next(warning.action);
+        }
+      };
+      // The heartbeat stream sends each HeartBeat as it is emitted; liveness subscribes it
+      // (one subscription per socket) and expects an echo for each sequence (§7).
+      const sent$ = heartbeat(options.heartbeatIntervalMs, options.scheduler).pipe(
+        map((beat) => {
+          send(beat.frame);
+          return beat.sequence;
+        }),
+      );
+      const pushes$ = events$.pipe(
+        decodeFrames(warn, options.maxFrameBytes),
+        liveness({
+          sent$,
+          echoOf,
+          silenceMs: 2 * options.heartbeatIntervalMs,
+          echoTimeoutMs: options.livenessTimeoutMs,
+          scheduler: options.scheduler,
+        }),
+        handleFrames({ conferenceId: options.conferenceId, warn: warnAndNoteGaps, live: goLive }),
+        share(),
+      );
+      const healing$ = healGaps$({
+        requests$: merge(gaps, context.resync$),
+        pushes$,
+        resubscribe: (action) => {
+          if (subscribed === undefined || !subscribed.includes(action)) return false;
+          sendSubscribe(subscribed);
+          return true;
+        },
+        timeoutMs: options.healTimeoutMs,
+        scheduler: options.scheduler,
+      });
+      return merge(subscribes$.pipe(ignoreElements()), healing$, pushes$).pipe(filter(current));
+    }
 
     function opened$(events$: Observable<ConnectionEvent>): Observable<(text: string) => void> {
       const { handshakeTimeoutMs, scheduler } = context.options;
@@ -203,20 +226,6 @@ export function session$(context: SessionContext): Observable<Push> {
           },
         }),
       );
-    }
-
-    /** A decoded frame, or `undefined` (with a warning) when it cannot be decoded or is too large. */
-    function decodeEvent(event: ConnectionEvent): Observable<ServerFrame | undefined> {
-      if (event.type === 'open') return EMPTY;
-      if (event.type === 'oversized') {
-        const message = `frame of ${event.bytes} bytes exceeds maxFrameBytes ${context.options.maxFrameBytes}`;
-        warn({ code: 'DECODE_FAILED', error: { code: 'FRAME_TOO_LARGE', path: '', message }, message });
-        return of(undefined);
-      }
-      const decoded = decodeServerFrame(event.text);
-      if (decoded._tag === 'Right') return of(decoded.right);
-      warn({ code: 'DECODE_FAILED', error: decoded.left, message: decoded.left.message });
-      return of(undefined);
     }
   });
 }

@@ -3,20 +3,11 @@
  */
 import {
   asyncScheduler,
-  connect,
-  endWith,
-  filter,
-  ignoreElements,
   type MonoTypeOperatorFunction,
-  merge,
-  mergeMap,
-  type Observable,
+  Observable,
+  type SchedulerAction,
   type SchedulerLike,
-  take,
-  takeUntil,
-  throwError,
-  timeout,
-  timer,
+  type Subscription,
 } from 'rxjs';
 import type { MeetingError } from '../meeting/errors.js';
 
@@ -57,6 +48,12 @@ export function livenessError(kind: 'silence' | 'no-echo', afterMs: number): Mee
  * echoed within `echoTimeoutMs`. Apply it to the frames of one socket; the caller closes the
  * socket and reconnects on the error.
  *
+ * Cost: a received frame only updates a timestamp (and, while a HeartBeat awaits its echo, is
+ * asked for its `echoOf`). One scheduler action per subscription watches both deadlines: it wakes
+ * at the earlier of "last frame + `silenceMs`" and "oldest unanswered HeartBeat + `echoTimeoutMs`",
+ * and when frames arrived meanwhile it simply sleeps again until the new deadline. A per-frame
+ * `timeout({ each })` would cancel and re-arm a timer for every frame instead.
+ *
  * @example
  * ```ts
  * frames$.pipe(liveness({ sent$, echoOf: (f) => (f.action === 'HeartBeat' ? f.sequence : undefined),
@@ -68,32 +65,73 @@ export function liveness<T>(options: LivenessOptions<T>): MonoTypeOperatorFuncti
   const { sent$, echoOf, silenceMs, echoTimeoutMs } = options;
   const scheduler = options.scheduler ?? asyncScheduler;
   return (source) =>
-    source.pipe(
-      connect((frames$) => {
-        const silence$ = frames$.pipe(
-          timeout({
-            each: silenceMs,
-            scheduler,
-            with: () => throwError(() => livenessError('silence', silenceMs)),
-          }),
-        );
-        const missingEcho$ = sent$.pipe(
-          mergeMap((sequence) =>
-            timer(echoTimeoutMs, scheduler).pipe(
-              takeUntil(
-                frames$.pipe(
-                  filter((frame) => echoOf(frame) === sequence),
-                  take(1),
-                ),
-              ),
-              mergeMap(() => throwError(() => livenessError('no-echo', echoTimeoutMs))),
-            ),
-          ),
-          ignoreElements(),
-          // Stop watching echoes when the frames end, so completion passes through.
-          takeUntil(frames$.pipe(ignoreElements(), endWith(true))),
-        );
-        return merge(silence$, missingEcho$);
-      }),
-    );
+    new Observable<T>((subscriber) => {
+      let lastFrameAt = scheduler.now();
+      /**
+       * Sequences of the HeartBeats awaiting their echo → when the echo is overdue. A Map keeps
+       * insertion order, and every deadline is its send time plus the same `echoTimeoutMs`, so the
+       * first entry is always the earliest deadline.
+       */
+      const awaitingEcho = new Map<string, number>();
+      let watch: Subscription | undefined;
+      /** When the scheduled watch wakes (Infinity: not scheduled). */
+      let wakeAt = Number.POSITIVE_INFINITY;
+
+      const firstEchoDeadline = (): number => {
+        for (const deadline of awaitingEcho.values()) return deadline;
+        return Number.POSITIVE_INFINITY;
+      };
+
+      /** Checks both deadlines; either fails the stream or sleeps until the next one. */
+      function check(this: SchedulerAction<undefined>): void {
+        const now = scheduler.now();
+        const silentUntil = lastFrameAt + silenceMs;
+        const echoDue = firstEchoDeadline();
+        if (silentUntil <= now && silentUntil <= echoDue) {
+          subscriber.error(livenessError('silence', silenceMs));
+          return;
+        }
+        if (echoDue <= now) {
+          subscriber.error(livenessError('no-echo', echoTimeoutMs));
+          return;
+        }
+        wakeAt = Math.min(silentUntil, echoDue);
+        this.schedule(undefined, wakeAt - now);
+      }
+
+      const wakeBy = (at: number) => {
+        if (at >= wakeAt) return;
+        watch?.unsubscribe();
+        wakeAt = at;
+        watch = scheduler.schedule(check, Math.max(0, at - scheduler.now()));
+        subscriber.add(watch);
+      };
+      wakeBy(lastFrameAt + silenceMs);
+
+      subscriber.add(
+        sent$.subscribe({
+          next: (sequence) => {
+            const deadline = scheduler.now() + echoTimeoutMs;
+            awaitingEcho.set(sequence, deadline);
+            wakeBy(deadline);
+          },
+          error: (error: unknown) => subscriber.error(error),
+        }),
+      );
+      subscriber.add(
+        source.subscribe({
+          next: (frame) => {
+            lastFrameAt = scheduler.now();
+            if (awaitingEcho.size > 0) {
+              const echoed = echoOf(frame);
+              if (echoed !== undefined) awaitingEcho.delete(echoed);
+            }
+            subscriber.next(frame);
+          },
+          error: (error: unknown) => subscriber.error(error),
+          // Completion passes through; the watch and sent$ are torn down with the subscriber.
+          complete: () => subscriber.complete(),
+        }),
+      );
+    });
 }

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { config } from 'rxjs';
+import { config, type Subscription } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import { isLive, next, phases, sleep, until, useHarness } from './harness.js';
@@ -102,6 +102,34 @@ describe('connectMeeting against the simulator', () => {
     speakers.unsubscribe();
     await until(() => h.sent.subscribes().length === 3);
     expect(h.sent.subscribes()[2]?.subscribeType).toEqual(['ConfDynamicInfoNotify', 'ParticipantsNotify']);
+  });
+
+  it('does not ask for UnknownNotify: unknown$ holds the connection but stays out of the Subscribe set', async () => {
+    const h = await setUp();
+    keep(h.meeting.unknown$.subscribe());
+    keep(h.meeting.participants$.subscribe());
+    await until(() => isLive(h));
+    await sleep(30);
+    expect(h.sent.subscribes().map((s) => s.subscribeType)).toEqual([
+      ['ConfDynamicInfoNotify', 'ParticipantsNotify'],
+    ]);
+  });
+
+  it('completes every subscribed stream, each once, when the meeting is closed', async () => {
+    const h = await setUp();
+    const completed: string[] = [];
+    const watch = (name: string, source: { subscribe(o: { complete(): void }): Subscription }) =>
+      keep(source.subscribe({ complete: () => completed.push(name) }));
+    watch('participants', h.meeting.participants$);
+    watch('participants (2nd)', h.meeting.participants$);
+    watch('speakers', h.meeting.speakers$);
+    watch('unknown', h.meeting.unknown$);
+    await until(() => isLive(h));
+    h.meeting.close();
+    expect(completed.sort()).toEqual(['participants', 'participants (2nd)', 'speakers', 'unknown']);
+    // A subscriber after the end completes at once.
+    watch('late', h.meeting.participants$);
+    expect(completed).toContain('late');
   });
 
   it('subscribes to exactly the given notifyTypes when they are fixed', async () => {

@@ -1,3 +1,4 @@
+import type { SchedulerLike } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { liveness, livenessError } from '../../src/transport/liveness.js';
@@ -69,6 +70,56 @@ describe('liveness', () => {
         '---o-e-----|',
         { o: other, e: e1 },
       );
+    });
+  });
+
+  it('measures the silence from the last frame, not from the first deadline', () => {
+    testScheduler().run(({ cold, hot, expectObservable }) => {
+      // Frames at 0 and 8: the watch set for 10 finds a frame 2 ms old and sleeps until 18.
+      const frames = cold('p 7ms p 30ms p', { p: push });
+      const sent = hot<string>('-');
+      expectObservable(frames.pipe(liveness({ sent$: sent, echoOf, silenceMs: 10, echoTimeoutMs: 5 }))).toBe(
+        'p 7ms p 9ms #',
+        { p: push },
+        livenessError('silence', 10),
+      );
+    });
+  });
+
+  it('fails on the oldest unanswered heartbeat even when a later one was echoed', () => {
+    testScheduler().run(({ hot, expectObservable }) => {
+      const e2: Frame = { action: 'HeartBeat', sequence: '002' };
+      const frames = hot('p-p-e---p-p', { p: push, e: e2 });
+      const sent = hot('-a-b', { a: '001', b: '002' });
+      expectObservable(frames.pipe(liveness({ sent$: sent, echoOf, silenceMs: 10, echoTimeoutMs: 5 }))).toBe(
+        'p-p-e-#',
+        { p: push, e: e2 },
+        livenessError('no-echo', 5),
+      );
+    });
+  });
+
+  it('schedules no timer per frame: a thousand frames cost no more scheduling than one', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, hot }) => {
+      let scheduled = 0;
+      const counting: SchedulerLike = {
+        now: () => scheduler.now(),
+        schedule: (work, delay, state) => {
+          scheduled++;
+          return scheduler.schedule(work as never, delay, state);
+        },
+      };
+      const frames = cold(`${'p '.repeat(1000)}|`, { p: push });
+      const sent = hot<string>('-');
+      let received = 0;
+      frames
+        .pipe(liveness({ sent$: sent, echoOf, silenceMs: 10, echoTimeoutMs: 5, scheduler: counting }))
+        .subscribe(() => received++);
+      scheduler.flush();
+      expect(received).toBe(1000);
+      // One watch armed at subscription; it re-arms itself, never through schedule() per frame.
+      expect(scheduled).toBe(1);
     });
   });
 });

@@ -18,11 +18,21 @@ export const SpeakerItemCodec: LenientType<SpeakerItem> = lenientObject<SpeakerI
   { unknownKeys: 'drop' },
 );
 
-/** §6.7: order is undocumented, so the client sorts loudest first; no volume sorts last. */
+const volume = (s: SpeakerItem): number => s.speakingVolume ?? Number.NEGATIVE_INFINITY;
+const byVolumeDescending = (a: SpeakerItem, b: SpeakerItem): number => volume(b) - volume(a);
+
+/**
+ * §6.7: order is undocumented, so the client sorts loudest first; no volume sorts last. A list
+ * already in that order (the usual case) is returned as is, without a copy. The sort is stable, so
+ * equal volumes keep their order either way.
+ */
 function loudestFirst(items: readonly SpeakerItem[]): readonly SpeakerItem[] {
-  if (items.length < 2) return items;
-  const volume = (s: SpeakerItem): number => s.speakingVolume ?? Number.NEGATIVE_INFINITY;
-  return [...items].sort((a, b) => volume(b) - volume(a));
+  for (let i = 1; i < items.length; i++) {
+    if (byVolumeDescending(items[i - 1] as SpeakerItem, items[i] as SpeakerItem) > 0) {
+      return [...items].sort(byVolumeDescending);
+    }
+  }
+  return items;
 }
 
 const speakers = lenientArray(SpeakerItemCodec);

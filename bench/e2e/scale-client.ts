@@ -1,0 +1,237 @@
+/**
+ * The client side of the scale benchmark, run in its own child process so its memory figures hold
+ * nothing but the watched meetings: it brings N meetings live against the bench server, measures
+ * memory per meeting, then CPU while the meetings sit idle (heartbeats only).
+ *
+ * Two kinds of meeting:
+ * - `bare`: the floor, one `ws` per conference with Subscribe, `JSON.parse` of every frame and a
+ *   `setInterval` heartbeat (no REST: a bare socket is the least a watcher can cost);
+ * - `lib`: `connectMeeting` with participants$, speakers$ and confDynamicInfo$ subscribed.
+ * A meeting is live when its first ConfDynamicInfoNotify (the subscribe snapshot) reached the consumer.
+ *
+ * The parent ({@link runScaleClient}) drives it over IPC: `up` → memory, `idle-start` → the parent
+ * reads the server's heartbeat counter → `idle-measure` → CPU → `close`.
+ */
+import { type ChildProcess, fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+import type { BenchClient, Consumers } from './clients/types.js';
+import { collectGarbage } from './gc.js';
+import { loadClient } from './measure.js';
+import { type ProcessUsage, processUsage } from './server-process.js';
+
+const CHILD_FLAG = '--bench-scale-client';
+const WS_PATH = '/cms/open/websocket/confctl/increment/conn';
+
+/** What kind of meeting watcher to scale. */
+export type ScaleMode = 'bare' | 'lib';
+
+/** Parameters of one scale run. */
+export interface ScaleParams {
+  readonly mode: ScaleMode;
+  readonly meetings: number;
+  readonly baseUrl: string;
+  /** Heartbeat interval used for the idle measurement (short, so a few seconds see many). */
+  readonly heartbeatMs: number;
+  /** How many meetings may be connecting at once during bring-up. */
+  readonly concurrency: number;
+  /** Give up bringing meetings live after this long. */
+  readonly upTimeoutMs: number;
+  /** First conference ID; meeting i watches `firstConfID + i`. */
+  readonly firstConfID: number;
+  /** Length of the idle CPU window. */
+  readonly idleWindowMs: number;
+  /**
+   * Wait after all are live before weighing: long enough for pooled REST keep-alive sockets to close
+   * (undici keeps them 4 s), so the figure is the steady state of a watched meeting.
+   */
+  readonly settleMs: number;
+}
+
+/** What the child reports after bring-up. */
+export interface UpReport {
+  readonly live: number;
+  readonly upMs: number;
+  readonly before: ProcessUsage;
+  readonly after: ProcessUsage;
+  readonly openHandles: number;
+}
+
+/** What the child reports after the idle window. */
+export interface IdleReport {
+  readonly windowMs: number;
+  readonly cpuUs: number;
+  readonly stillLive: number;
+}
+
+/** Opens one bare watcher: ws, Subscribe, JSON.parse every frame, heartbeat on a timer. */
+function openBare(
+  baseUrl: string,
+  confID: string,
+  heartbeatMs: number,
+  consumers: Consumers,
+): Promise<BenchClient> {
+  const wsBase = baseUrl.replace(/^http/, 'ws');
+  const ws = new WebSocket(`${wsBase}${WS_PATH}?confID=${confID}&tmpToken=bench`);
+  let heartbeat: NodeJS.Timeout | undefined;
+  ws.on('message', (data) => {
+    const m = JSON.parse(data.toString());
+    if (m.action === 'ConfDynamicInfoNotify') consumers.dynamicInfo(m);
+    else if (m.action === 'ParticipantsNotify') consumers.participants(m);
+    else if (m.action === 'SpeakerChangeNotify') consumers.speakers(m);
+  });
+  ws.on('error', () => {});
+  return new Promise((resolve, reject) => {
+    ws.once('error', reject);
+    ws.once('open', () => {
+      const data = JSON.stringify({
+        conferenceID: confID,
+        subscribeType: ['ConfDynamicInfoNotify'],
+        confToken: 'bench',
+      });
+      ws.send(JSON.stringify({ action: 'Subscribe', sequence: String(Date.now()).padStart(30, '0'), data }));
+      heartbeat = setInterval(
+        () =>
+          ws.send(JSON.stringify({ action: 'HeartBeat', sequence: String(Date.now()).padStart(30, '0') })),
+        heartbeatMs,
+      );
+      resolve({
+        async close() {
+          clearInterval(heartbeat);
+          ws.terminate();
+        },
+      });
+    });
+  });
+}
+
+async function scaleChild(params: ScaleParams): Promise<void> {
+  const openLib = params.mode === 'lib' ? await loadClient('lib') : undefined;
+  const clients: BenchClient[] = [];
+  const liveIds = new Set<number>();
+  const liveWaiters = new Map<number, () => void>();
+
+  const consumersFor = (i: number): Consumers => {
+    const markLive = () => {
+      if (liveIds.has(i)) return;
+      liveIds.add(i);
+      liveWaiters.get(i)?.();
+      liveWaiters.delete(i);
+    };
+    return { participants: () => {}, speakers: () => {}, dynamicInfo: markLive };
+  };
+  const whenLive = (i: number): Promise<void> =>
+    liveIds.has(i) ? Promise.resolve() : new Promise((resolve) => liveWaiters.set(i, resolve));
+
+  const send = (msg: unknown) => process.send?.(msg);
+  const handlers: Record<string, () => Promise<unknown>> = {
+    async up() {
+      collectGarbage();
+      const before = processUsage();
+      const t0 = performance.now();
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, params.upTimeoutMs).unref());
+      let next = 0;
+      const worker = async () => {
+        while (next < params.meetings) {
+          const i = next++;
+          const confID = String(params.firstConfID + i);
+          const consumers = consumersFor(i);
+          const client = openLib
+            ? await openLib({ baseUrl: params.baseUrl, confID }, consumers, {
+                heartbeatMs: params.heartbeatMs,
+              })
+            : await openBare(params.baseUrl, confID, params.heartbeatMs, consumers);
+          clients.push(client);
+          // Hold this worker's slot until the meeting is live, so at most `concurrency` are in flight.
+          await Promise.race([whenLive(i), deadline]);
+        }
+      };
+      await Promise.all(Array.from({ length: params.concurrency }, worker));
+      const upMs = performance.now() - t0;
+      await new Promise((r) => setTimeout(r, params.settleMs));
+      collectGarbage();
+      const after = processUsage();
+      const openHandles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles()
+        .length;
+      return { live: liveIds.size, upMs, before, after, openHandles } satisfies UpReport;
+    },
+    async idle() {
+      collectGarbage();
+      const windowMs = params.idleWindowMs;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, windowMs));
+      const c = process.cpuUsage(c0);
+      return {
+        windowMs: performance.now() - t0,
+        cpuUs: c.user + c.system,
+        stillLive: liveIds.size,
+      } satisfies IdleReport;
+    },
+    async close() {
+      await Promise.all(clients.map((c) => c.close().catch(() => {})));
+      setTimeout(() => process.exit(0), 50);
+      return null;
+    },
+  };
+  process.on('message', async (msg: { id: number; method: string }) => {
+    try {
+      const result = await handlers[msg.method]!();
+      send({ id: msg.id, result });
+    } catch (e) {
+      send({ id: msg.id, error: e instanceof Error ? e.stack : String(e) });
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  send({ ready: true });
+}
+
+/** The scale client child, driven step by step. */
+export interface ScaleClient {
+  up(): Promise<UpReport>;
+  idle(): Promise<IdleReport>;
+  close(): Promise<void>;
+}
+
+/** Forks a scale client child with `params`. */
+export async function runScaleClient(params: ScaleParams): Promise<ScaleClient> {
+  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, JSON.stringify(params)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  await new Promise<void>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`scale client exited early (${code})`)));
+    child.on('message', (m: { ready?: true; id?: number; result?: unknown; error?: string }) => {
+      if (m.ready) return resolve();
+      const p = pending.get(m.id ?? -1);
+      pending.delete(m.id ?? -1);
+      if (m.error !== undefined) p?.reject(new Error(m.error));
+      else p?.resolve(m.result);
+    });
+  });
+  child.removeAllListeners('exit');
+  child.on('exit', () => {
+    for (const p of pending.values()) p.reject(new Error('scale client exited'));
+  });
+  const call = <T>(method: string) =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      child.send({ id, method });
+    });
+  return {
+    up: () => call<UpReport>('up'),
+    idle: () => call<IdleReport>('idle'),
+    async close() {
+      const exited = new Promise((r) => child.once('exit', r));
+      await call('close').catch(() => {});
+      if (child.exitCode === null) child.kill();
+      await exited;
+    },
+  };
+}
+
+if (process.argv[2] === CHILD_FLAG) {
+  await scaleChild(JSON.parse(process.argv[3] ?? '{}') as ScaleParams);
+}
