@@ -62,15 +62,22 @@ export function participantsIncrementFrame(n: number): string {
   });
 }
 
-/** A ConfDynamicInfoNotify with the documented and example fields (≈ 1 KB). */
-export function confDynamicInfoFrame(n: number): string {
-  return JSON.stringify({
+/**
+ * The §6.4 status fields of every bench ConfDynamicInfoNotify but `confIMGroupId` and `multiPic`:
+ * the documented ones, then those the contract types do not name (a client keeps them as unknown keys).
+ */
+export function statusFields(varying: {
+  readonly mode: string;
+  readonly lock: number;
+  readonly callInRestriction: number;
+}): Record<string, unknown> {
+  return {
     state: 'Created',
     endTime: '1767261000000',
-    mode: 'FIXED',
+    mode: varying.mode,
     vas: 0,
     picNum: 4,
-    lock: n % 2,
+    lock: varying.lock,
     mute: 0,
     lockSharing: 0,
     canUnmute: 1,
@@ -84,7 +91,7 @@ export function confDynamicInfoFrame(n: number): string {
     waitingRoomState: 1,
     aiRecState: 0,
     enableShareSetting: 0,
-    callInRestriction: 0,
+    callInRestriction: varying.callInRestriction,
     audienceCallInRestriction: 0,
     audienceTotalCount: 0,
     simultaneousInterpretation: 0,
@@ -97,6 +104,13 @@ export function confDynamicInfoFrame(n: number): string {
     allowAudience: false,
     pause: false,
     audienceVideoLayout: 'speakerVideoLayout',
+  };
+}
+
+/** A ConfDynamicInfoNotify with the documented and example fields (≈ 1 KB). */
+export function confDynamicInfoFrame(n: number): string {
+  return JSON.stringify({
+    ...statusFields({ mode: 'FIXED', lock: n % 2, callInRestriction: 0 }),
     confIMGroupId: hex(n + 7, 16),
     multiPic: {
       picNum: 4,

@@ -12,6 +12,8 @@
  * roster increments, frequent status snapshots, speaker changes and an occasional full roster.
  */
 
+import { statusFields } from '../fixtures.js';
+
 /** The kinds of frame in the mix. */
 export type FrameKind = 'participantsDelta' | 'participantsFull' | 'dynamicFull' | 'speakers';
 
@@ -113,39 +115,12 @@ function envelope(action: string, confID: string, incremental: boolean) {
 /** §6.4 full status message with the [DX] extras, about 1 KB. */
 function dynamicInfo(confID: string, variant: number): object {
   return {
-    state: 'Created',
-    endTime: '1767261000000',
-    mode: variant % 2 === 0 ? 'FIXED' : 'FREE',
-    vas: 0,
-    picNum: 4,
-    lock: variant % 3 === 0 ? 1 : 0,
-    mute: 0,
-    lockSharing: 0,
-    canUnmute: 1,
-    chairView: 0,
-    recState: 1,
-    recOccurred: 1,
-    forbiddenChat: 0,
-    realTimeSubtitle: 0,
-    partViewNum: 1,
-    maxPartViewNum: 8,
-    waitingRoomState: 1,
+    ...statusFields({
+      mode: variant % 2 === 0 ? 'FIXED' : 'FREE',
+      lock: variant % 3 === 0 ? 1 : 0,
+      callInRestriction: 2,
+    }),
     confIMGroupId: 'im-913570246-0c4e8a2f',
-    aiRecState: 0,
-    enableShareSetting: 0,
-    callInRestriction: 2,
-    audienceCallInRestriction: 0,
-    audienceTotalCount: 0,
-    simultaneousInterpretation: 0,
-    clientRecState: 0,
-    clientRecMode: 0,
-    showAudienceMode: 0,
-    audienceCountMultiple: 0,
-    audienceCountReal: 0,
-    lanChannels: [],
-    allowAudience: false,
-    pause: false,
-    audienceVideoLayout: 'speakerVideoLayout',
     multiPic: {
       picNum: 4,
       period: 0,

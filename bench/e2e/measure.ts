@@ -155,16 +155,12 @@ export async function measureThroughput(
   options: ThroughputOptions,
   connect?: ClientFactory,
 ): Promise<ThroughputRun> {
-  connect ??= await loadClient(kind);
-  const confID = nextConferenceId();
-  const tracker = new WindowTracker();
-  const client = await connect({ baseUrl: server.baseUrl, confID }, tracker.consumers);
-  try {
-    await subscribed(server, confID, kind);
-    const warm = tracker.window(1, options.warmupFrames, options.timeoutMs);
-    await server.burst(confID, options.warmupFrames);
-    await warm.finished;
-    collectGarbage();
+  const warmup = {
+    frames: options.warmupFrames,
+    timeoutMs: options.timeoutMs,
+    send: (confID: string, count: number) => server.burst(confID, count),
+  };
+  return withWarmClient(server, kind, connect, warmup, async (confID, tracker) => {
     const measured = tracker.window(options.warmupFrames + 1, options.frames, options.timeoutMs);
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -184,9 +180,7 @@ export async function measureThroughput(
       ms: Math.round(ms),
       timedOut: !completed,
     };
-  } finally {
-    await client.close();
-  }
+  });
 }
 
 /** One latency run: a sample per delivered frame, in ns. */
@@ -213,17 +207,13 @@ export async function measureLatency(
   options: LatencyOptions,
   connect?: ClientFactory,
 ): Promise<LatencyRun> {
-  connect ??= await loadClient(kind);
-  const confID = nextConferenceId();
-  const tracker = new WindowTracker();
-  const client = await connect({ baseUrl: server.baseUrl, confID }, tracker.consumers);
-  try {
-    await subscribed(server, confID, kind);
-    const slack = 5_000 + (2 * (options.frames + options.warmupFrames) * 1000) / options.perSecond;
-    const warm = tracker.window(1, options.warmupFrames, slack);
-    await server.paced(confID, options.warmupFrames, options.perSecond);
-    await warm.finished;
-    collectGarbage();
+  const slack = 5_000 + (2 * (options.frames + options.warmupFrames) * 1000) / options.perSecond;
+  const warmup = {
+    frames: options.warmupFrames,
+    timeoutMs: slack,
+    send: (confID: string, count: number) => server.paced(confID, count, options.perSecond),
+  };
+  return withWarmClient(server, kind, connect, warmup, async (confID, tracker) => {
     const samples: number[] = [];
     tracker.onFrame = (m) => samples.push(nanosSince(stampOfMsgId(m.msgID)));
     const measured = tracker.window(options.warmupFrames + 1, options.frames, slack);
@@ -231,6 +221,39 @@ export async function measureLatency(
     await measured.finished;
     tracker.onFrame = undefined;
     return { kind, delivered: tracker.delivered, samplesNs: samples };
+  });
+}
+
+/** How a measurement warms its client up before the measured window. */
+interface Warmup {
+  readonly frames: number;
+  readonly timeoutMs: number;
+  readonly send: (confID: string, count: number) => Promise<unknown>;
+}
+
+/**
+ * What every measurement does around its measured window: connects one client of `kind` to a fresh
+ * conference, waits for its Subscribe, sends the warm-up frames and waits for all of them, collects
+ * garbage, runs `measure`, and closes the client whatever happens.
+ */
+async function withWarmClient<T>(
+  server: RemoteFrameServer,
+  kind: ClientKind,
+  connect: ClientFactory | undefined,
+  warmup: Warmup,
+  measure: (confID: string, tracker: WindowTracker) => Promise<T>,
+): Promise<T> {
+  const factory = connect ?? (await loadClient(kind));
+  const confID = nextConferenceId();
+  const tracker = new WindowTracker();
+  const client = await factory({ baseUrl: server.baseUrl, confID }, tracker.consumers);
+  try {
+    await subscribed(server, confID, kind);
+    const warm = tracker.window(1, warmup.frames, warmup.timeoutMs);
+    await warmup.send(confID, warmup.frames);
+    await warm.finished;
+    collectGarbage();
+    return await measure(confID, tracker);
   } finally {
     await client.close();
   }

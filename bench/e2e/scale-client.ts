@@ -14,6 +14,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { writeHeapSnapshot } from 'node:v8';
 import WebSocket from 'ws';
 import type { BenchClient, Consumers } from './clients/types.js';
 import { collectGarbage } from './gc.js';
@@ -21,6 +22,8 @@ import { loadClient } from './measure.js';
 import { type ProcessUsage, processUsage } from './server-process.js';
 
 const CHILD_FLAG = '--bench-scale-client';
+/** Environment variable naming a directory: each client writes a heap snapshot there once all are live. */
+const HEAP_SNAPSHOT_ENV = 'BENCH_HEAP_SNAPSHOT';
 const WS_PATH = '/cms/open/websocket/confctl/increment/conn';
 
 /** What kind of meeting watcher to scale. */
@@ -153,6 +156,11 @@ async function scaleChild(params: ScaleParams): Promise<void> {
       const after = processUsage();
       const openHandles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles()
         .length;
+      // For finding what a live meeting holds: BENCH_HEAP_SNAPSHOT=dir writes one snapshot per run.
+      const snapshotDir = process.env[HEAP_SNAPSHOT_ENV];
+      if (snapshotDir !== undefined && snapshotDir !== '') {
+        writeHeapSnapshot(`${snapshotDir}/scale-${params.mode}-${params.meetings}.heapsnapshot`);
+      }
       return { live: liveIds.size, upMs, before, after, openHandles } satisfies UpReport;
     },
     async idle() {

@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { FrameServerOptions, FrameServerStats, PushResult } from './frame-server.js';
+import type { FrameServer, FrameServerOptions, FrameServerStats } from './frame-server.js';
 import { startFrameServer } from './frame-server.js';
 
 const CHILD_FLAG = '--bench-frame-server';
@@ -21,17 +21,10 @@ export interface ProcessUsage {
   readonly cpuSystemUs: number;
 }
 
-/** The bench server in a child process; the same calls as `FrameServer`, all async. */
-export interface RemoteFrameServer {
-  readonly port: number;
-  readonly baseUrl: string;
-  readonly wsUrl: string;
-  waitSubscribed(confID: string, count?: number): Promise<void>;
-  burst(confID: string, count: number): Promise<PushResult>;
-  paced(confID: string, count: number, perSecond: number): Promise<PushResult>;
+/** The bench server in a child process; the same calls as `FrameServer`, all async, plus its usage. */
+export interface RemoteFrameServer extends Omit<FrameServer, 'stats'> {
   stats(): Promise<FrameServerStats>;
   usage(): Promise<ProcessUsage>;
-  close(): Promise<void>;
 }
 
 interface Call {

@@ -1,7 +1,7 @@
 /**
  * The meeting control token (PROTOCOL.md §2): fetched with the host password, then kept alive.
  */
-import { asyncScheduler, defer, expand, type Observable, of, switchMap, timer } from 'rxjs';
+import { asyncScheduler, defer, expand, Observable, of, type SchedulerLike } from 'rxjs';
 import { basicAuthorization } from '../protocol/client-frames.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import { decodeControlTokenResponse } from '../protocol/rest.js';
@@ -109,9 +109,24 @@ export function controlToken$(options: ControlTokenOptions): Observable<ControlT
     return usable ? of(initial) : fetchControlToken$(options);
   }).pipe(
     expand((info) =>
-      timer(refreshDelayMs(info, scheduler.now(), ratio), scheduler).pipe(
-        switchMap(() => fetchControlToken$(options, info)),
+      subscribeAfter(
+        refreshDelayMs(info, scheduler.now(), ratio),
+        scheduler,
+        fetchControlToken$(options, info),
       ),
     ),
+  );
+}
+
+/**
+ * `source`, subscribed `delayMs` from now: what `timer(delayMs).pipe(switchMap(() => source))`
+ * does, but while waiting it holds one scheduled action instead of two operator subscribers. Every
+ * watched meeting waits here for its next renewal (§2.4), so this is per-meeting idle memory.
+ */
+function subscribeAfter<T>(delayMs: number, scheduler: SchedulerLike, source: Observable<T>): Observable<T> {
+  return new Observable<T>((subscriber) =>
+    scheduler.schedule(() => {
+      source.subscribe(subscriber);
+    }, delayMs),
   );
 }

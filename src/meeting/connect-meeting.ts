@@ -3,19 +3,15 @@
  */
 import {
   catchError,
-  debounceTime,
   defer,
-  distinctUntilChanged,
   EMPTY,
-  ignoreElements,
-  map,
   Observable,
+  type OperatorFunction,
   of,
   ReplaySubject,
   Subject,
   share,
   takeUntil,
-  tap,
   timer,
 } from 'rxjs';
 import type {
@@ -39,7 +35,7 @@ import type { CreateWebSocket } from '../transport/websocket-like.js';
 import { attemptTokens$, type HeldControlToken } from './attempt-tokens.js';
 import { isFatal, type MeetingError, toMeetingError } from './errors.js';
 import type { Push } from './frame-handler.js';
-import { createInterest, sameList, subscribeList } from './interest.js';
+import { createInterest, subscribeLists$ } from './interest.js';
 import type { Meeting } from './meeting.js';
 import { type ConnectMeetingOptions, type ResolvedMeetingOptions, resolveMeetingOptions } from './options.js';
 import { session$ } from './session.js';
@@ -64,6 +60,26 @@ function invalidatesControlToken(error: MeetingError): boolean {
     error.code === 'SUBSCRIBE_FAILED' ||
     (error.code === 'WS_CLOSED' && error.closeCode === 4003)
   );
+}
+
+/**
+ * Hands every push to `dispatch` and emits nothing; `finalize` runs once the source is released
+ * (completed, failed or unsubscribed). What `tap({ next, finalize })` + `ignoreElements()` do, in
+ * one subscriber, because the hub lives as long as the meeting is watched.
+ */
+function deliverEach(dispatch: (push: Push) => void, finalize: () => void): OperatorFunction<Push, never> {
+  return (pushes$) =>
+    new Observable<never>((subscriber) => {
+      const source = pushes$.subscribe({
+        next: dispatch,
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
+      return () => {
+        source.unsubscribe();
+        finalize();
+      };
+    });
 }
 
 /**
@@ -139,12 +155,8 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   const subscribeTypes$ =
     resolved.notifyTypes !== undefined
       ? of(resolved.notifyTypes)
-      : interest.types$.pipe(
-          // Subscribers that arrive together produce one Subscribe frame, not one each.
-          debounceTime(0, scheduler),
-          map((wanted) => subscribeList(wanted, ALWAYS_SUBSCRIBED)),
-          distinctUntilChanged(sameList),
-        );
+      : // Subscribers that arrive together produce one Subscribe frame, not one each.
+        subscribeLists$(interest.types$, ALWAYS_SUBSCRIBED, scheduler);
 
   /**
    * The meeting's one connection, shared: it runs while any stream is subscribed (plus the grace
@@ -198,18 +210,14 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
       return EMPTY;
     }),
     takeUntil(closing),
-    tap({
-      next: dispatch,
-      finalize: () => {
-        latest.clear();
-        epoch += 1;
-        if (!terminated) {
-          lastError = undefined;
-          setStatus({ phase: 'idle' });
-        }
-      },
+    deliverEach(dispatch, () => {
+      latest.clear();
+      epoch += 1;
+      if (!terminated) {
+        lastError = undefined;
+        setStatus({ phase: 'idle' });
+      }
     }),
-    ignoreElements(),
     share({
       resetOnError: false,
       resetOnComplete: false,

@@ -2,7 +2,7 @@
  * Which push types have live subscribers: the basis of the Subscribe frame when the user does not
  * fix `notifyTypes` (issue 3, "Subscribe set").
  */
-import { BehaviorSubject, type Observable } from 'rxjs';
+import { BehaviorSubject, Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import { DOCUMENTED_NOTIFY_TYPES } from '../protocol/notify-types.js';
 
 /**
@@ -59,4 +59,49 @@ export function subscribeList(wanted: Iterable<string>, always: readonly string[
 /** Whether two subscribe lists are equal element by element. */
 export function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((type, index) => type === b[index]);
+}
+
+/**
+ * The Subscribe lists for a stream of wanted sets: what
+ * `types$.pipe(debounceTime(0, scheduler), map((w) => subscribeList(w, always)), distinctUntilChanged(sameList))`
+ * gives (sets that arrive together make one list; an unchanged list is not repeated), written as one
+ * subscriber because it lives as long as the socket in every watched meeting.
+ * @internal
+ */
+export function subscribeLists$(
+  types$: Observable<ReadonlySet<string>>,
+  always: readonly string[],
+  scheduler: SchedulerLike,
+): Observable<readonly string[]> {
+  return new Observable<readonly string[]>((subscriber) => {
+    let pending: ReadonlySet<string> | undefined;
+    let flushing: Subscription | undefined;
+    let last: readonly string[] | undefined;
+    const flush = () => {
+      flushing = undefined;
+      const wanted = pending;
+      pending = undefined;
+      if (wanted === undefined) return;
+      const list = subscribeList(wanted, always);
+      if (last !== undefined && sameList(last, list)) return;
+      last = list;
+      subscriber.next(list);
+    };
+    const source = types$.subscribe({
+      next: (types) => {
+        pending = types;
+        flushing ??= scheduler.schedule(flush);
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => {
+        flushing?.unsubscribe();
+        flush();
+        subscriber.complete();
+      },
+    });
+    return () => {
+      source.unsubscribe();
+      flushing?.unsubscribe();
+    };
+  });
 }

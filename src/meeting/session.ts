@@ -8,7 +8,6 @@ import {
   EMPTY,
   filter,
   from,
-  ignoreElements,
   map,
   merge,
   mergeMap,
@@ -18,7 +17,6 @@ import {
   share,
   switchMap,
   take,
-  tap,
   throwError,
   timeout,
 } from 'rxjs';
@@ -164,7 +162,15 @@ export function session$(context: SessionContext): Observable<Push> {
         const sequence = makeSequence(options.scheduler.now());
         send(encodeSubscribe({ sequence, conferenceId: options.conferenceId, subscribeTypes, confToken }));
       };
-      const subscribes$ = context.subscribeTypes$.pipe(tap(sendSubscribe));
+      // Sends a Subscribe for each list and emits nothing (a plain subscriber rather than
+      // `tap` + `ignoreElements`: this lives as long as the socket, in every watched meeting).
+      const subscribes$ = new Observable<never>((subscriber) =>
+        context.subscribeTypes$.subscribe({
+          next: sendSubscribe,
+          error: (error: unknown) => subscriber.error(error),
+          complete: () => subscriber.complete(),
+        }),
+      );
       const gaps = new Subject<string>();
       const warnAndNoteGaps: SessionContext['warn'] = (warning) => {
         warn(warning);
@@ -203,7 +209,7 @@ export function session$(context: SessionContext): Observable<Push> {
         timeoutMs: options.healTimeoutMs,
         scheduler: options.scheduler,
       });
-      return merge(subscribes$.pipe(ignoreElements()), healing$, pushes$).pipe(filter(current));
+      return merge(subscribes$, healing$, pushes$).pipe(filter(current));
     }
 
     function opened$(events$: Observable<ConnectionEvent>): Observable<(text: string) => void> {

@@ -15,6 +15,7 @@ import {
   MISS,
   type Miss,
   NumberLike,
+  needsTrim,
   StringLike,
 } from './lenient.js';
 import type { NotifyEnvelope } from './messages.js';
@@ -28,6 +29,9 @@ export const ENVELOPE_KEYS: readonly string[] = [
   'msgMode',
   'confID',
 ];
+
+/** {@link ENVELOPE_KEYS} as a Set, for the one-pass fast paths. */
+const ENVELOPE_SET: ReadonlySet<string> = new Set(ENVELOPE_KEYS);
 
 function envelopeFields<A extends string>(action: A): FieldsOf<NotifyEnvelope<A>> {
   return {
@@ -90,17 +94,8 @@ export function topLevelNotifyCodec<N extends NotifyEnvelope<string> & { readonl
     }) as N;
   // The payload's fast path checks every top-level key (padding, `__proto__`), so the envelope's
   // fast path only has to read its six fields.
-  const envelopeFast = (u: Record<string, unknown>): NotifyEnvelope<N['action']> | Miss => {
-    const act = fields.action.codec.fast(u.action);
-    const version = NumberLike.fast(u.version);
-    const createTime = NumberLike.fast(u.createTime);
-    const msgID = u.msgID === undefined ? '' : StringLike.fast(u.msgID);
-    const msgMode = BinaryLike.fast(u.msgMode);
-    const confID = StringLike.fast(u.confID);
-    if (act === MISS || version === MISS || createTime === MISS || msgID === MISS) return MISS;
-    if (msgMode === MISS || confID === MISS) return MISS;
-    return { action: act, version, createTime, msgID, msgMode, confID };
-  };
+  const envelopeFast = (u: Record<string, unknown>): NotifyEnvelope<N['action']> | Miss =>
+    readEnvelope(u, fields.action.codec.fast);
   return new LenientType<N>(
     action,
     (u): u is N => envelope.is(u) && payload.is((u as { data?: unknown }).data),
@@ -119,4 +114,84 @@ export function topLevelNotifyCodec<N extends NotifyEnvelope<string> & { readonl
     },
     'object',
   );
+}
+
+/** The six envelope fields (§6.0) in their documented form, or MISS; other keys are not looked at. */
+function readEnvelope<A extends string>(
+  u: Record<string, unknown>,
+  actionFast: (u: unknown) => A | Miss,
+): NotifyEnvelope<A> | Miss {
+  const act = actionFast(u.action);
+  const version = NumberLike.fast(u.version);
+  const createTime = NumberLike.fast(u.createTime);
+  const msgID = u.msgID === undefined ? '' : StringLike.fast(u.msgID);
+  const msgMode = BinaryLike.fast(u.msgMode);
+  const confID = StringLike.fast(u.confID);
+  if (act === MISS || version === MISS || createTime === MISS || msgID === MISS) return MISS;
+  if (msgMode === MISS || confID === MISS) return MISS;
+  return { action: act, version, createTime, msgID, msgMode, confID };
+}
+
+/**
+ * A fast path for a top-level push (§6.3, §6.4) whose parsed object nobody else holds: the frame
+ * decoder parsed the text itself. The payload fields are not copied: the envelope keys are deleted
+ * from the parsed object, converted fields are written back in place, and the object itself becomes
+ * `data`. Everything is checked before anything is changed, so on MISS the input is untouched and
+ * the full decode sees it as parsed. The result equals the codec's `fast`/`validate` result.
+ *
+ * Only for payloads whose fields are all optional, without fallbacks or alternate spellings (§6.3
+ * and §6.4 fields are); anything else throws when the codec is built.
+ * @internal
+ */
+export function ownedTopLevelFast<N extends NotifyEnvelope<string> & { readonly data: unknown }>(
+  action: N['action'],
+  payloadFields: FieldsOf<N['data']>,
+): (u: Record<string, unknown>) => N | Miss {
+  const specs = Object.entries(payloadFields as Record<string, FieldSpec<unknown>>);
+  for (const [name, spec] of specs) {
+    if (spec.required === true || spec.fallback !== undefined || spec.keys !== undefined) {
+      throw new Error(`${action}: ${name} is not a plain optional field`);
+    }
+  }
+  const converters = new Map(specs.map(([name, spec]) => [name, spec.codec.fast]));
+  const actionFast = actionLiteral(action).fast;
+  return (u) => {
+    const keys = Object.keys(u);
+    // Pairs of (key, converted value), applied only once the whole frame is known to fit.
+    let changes: unknown[] | undefined;
+    let trailingEnvelope = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string;
+      const convert = converters.get(k);
+      if (convert !== undefined) {
+        trailingEnvelope = 0;
+        const v = u[k];
+        const r = v === null ? MISS : convert(v);
+        if (r === MISS) return MISS;
+        if (r !== v) {
+          changes ??= [];
+          changes.push(k, r);
+        }
+      } else if (ENVELOPE_SET.has(k)) trailingEnvelope++;
+      else if (needsTrim(k) || k === '__proto__') return MISS;
+      else trailingEnvelope = 0;
+    }
+    const envelope = readEnvelope(u, actionFast);
+    if (envelope === MISS) return MISS;
+    // Deleting the last-added properties in reverse order keeps V8's fast object layout; the
+    // server sends the envelope last (§6.4 example), anything else still works, just slower.
+    for (let i = keys.length - 1; i >= keys.length - trailingEnvelope; i--) delete u[keys[i] as string];
+    if (trailingEnvelope < 6) for (const k of ENVELOPE_KEYS) delete u[k];
+    if (changes !== undefined)
+      for (let i = 0; i < changes.length; i += 2) u[changes[i] as string] = changes[i + 1];
+    return {
+      action: envelope.action,
+      version: envelope.version,
+      createTime: envelope.createTime,
+      msgID: envelope.msgID,
+      msgMode: envelope.msgMode,
+      confID: envelope.confID,
+      data: u,
+    } as N;
+  };
 }

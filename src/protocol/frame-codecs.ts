@@ -7,11 +7,11 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { FrameDecodeError } from './decode-error.js';
 import { invalidFrame, kindOf } from './decode-report.js';
-import { hasKey, isRecord, type LenientType, MISS, widen } from './lenient.js';
+import { hasKey, isRecord, type LenientType, MISS, type Miss, widen } from './lenient.js';
 import type { ServerFrame } from './messages.js';
 import { AttendeesNotifyCodec } from './notify/attendees.js';
-import { ConfBasicInfoNotifyCodec } from './notify/conf-basic-info.js';
-import { ConfDynamicInfoNotifyCodec } from './notify/conf-dynamic-info.js';
+import { ConfBasicInfoNotifyCodec, ConfBasicInfoNotifyOwnedFast } from './notify/conf-basic-info.js';
+import { ConfDynamicInfoNotifyCodec, ConfDynamicInfoNotifyOwnedFast } from './notify/conf-dynamic-info.js';
 import { InterpreterGroupNotifyCodec } from './notify/interpreter-group.js';
 import { InviteResultNotifyCodec } from './notify/invite-result.js';
 import { NetConditionNotifyCodec } from './notify/net-condition.js';
@@ -41,6 +41,17 @@ export const FRAME_CODECS: ReadonlyMap<string, LenientType<ServerFrame>> = new M
   ['ConfControl', widen(ConfControlReplyCodec)],
 ]);
 
+/**
+ * Fast paths that may take the parsed object apart instead of copying it, for frames whose parsed
+ * value nobody else holds (see `ownedTopLevelFast`). Their results equal the codec's.
+ * @internal
+ */
+export const OWNED_FAST_PATHS: ReadonlyMap<string, (u: Record<string, unknown>) => ServerFrame | Miss> =
+  new Map<string, (u: Record<string, unknown>) => ServerFrame | Miss>([
+    ['ConfBasicInfoNotify', ConfBasicInfoNotifyOwnedFast],
+    ['ConfDynamicInfoNotify', ConfDynamicInfoNotifyOwnedFast],
+  ]);
+
 /** Which decode paths to use: both (the default), or the full liberal io-ts decode alone. @internal */
 export type DecodePath = 'fast-then-full' | 'full';
 
@@ -59,12 +70,14 @@ function readAction(frame: Record<string, unknown>): string | undefined {
 /**
  * Decodes an already-parsed frame. With `fast-then-full`, frames in their documented form take
  * the fast path and anything else the full io-ts decode; `full` skips the fast path (for tests
- * proving both give the same result, and for the benchmark).
+ * proving both give the same result, and for the benchmark). `owned`: the caller parsed `value`
+ * itself and nobody else holds it, so a fast path may reuse its objects in place.
  * @internal
  */
 export function decodeParsedFrame(
   value: unknown,
   path: DecodePath = 'fast-then-full',
+  owned = false,
 ): Either<FrameDecodeError, ServerFrame> {
   if (!isRecord(value)) {
     return left({
@@ -81,7 +94,8 @@ export function decodeParsedFrame(
   // §6.13: any other action is delivered as an unknown notification, not an error.
   if (codec === undefined) return right({ action: 'UnknownNotify', rawAction: action, raw: value });
   if (path === 'fast-then-full') {
-    const fast = codec.fast(value);
+    const ownedFast = owned ? OWNED_FAST_PATHS.get(action) : undefined;
+    const fast = ownedFast === undefined ? codec.fast(value) : ownedFast(value);
     if (fast !== MISS) return right(fast);
   }
   const decoded = codec.validate(value, [{ key: '', type: codec, actual: value }]);

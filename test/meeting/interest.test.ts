@@ -1,5 +1,6 @@
+import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { createInterest, sameList, subscribeList } from '../../src/meeting/interest.js';
+import { createInterest, sameList, subscribeList, subscribeLists$ } from '../../src/meeting/interest.js';
 
 describe('createInterest', () => {
   it('publishes the set only when a type gains its first or loses its last subscriber', () => {
@@ -41,5 +42,35 @@ describe('subscribeList', () => {
     expect(sameList(['a', 'b'], ['a', 'b'])).toBe(true);
     expect(sameList(['a', 'b'], ['b', 'a'])).toBe(false);
     expect(sameList(['a'], ['a', 'b'])).toBe(false);
+  });
+});
+
+describe('subscribeLists$', () => {
+  it('turns sets arriving together into one list and does not repeat an unchanged list', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable }) => {
+      const sets = {
+        a: new Set(['SpeakerChangeNotify']),
+        b: new Set(['SpeakerChangeNotify', 'ParticipantsNotify']),
+        c: new Set(['ParticipantsNotify', 'SpeakerChangeNotify']),
+        d: new Set<string>(),
+      };
+      const always = ['ConfDynamicInfoNotify'];
+      const lists = {
+        x: ['ConfDynamicInfoNotify', 'ParticipantsNotify', 'SpeakerChangeNotify'],
+        y: ['ConfDynamicInfoNotify'],
+      };
+      // a and b in one frame: one list (b's); c is the same list: nothing; d then completes: flushed.
+      const types$ = cold('(ab) 4ms c 4ms (d|)', sets);
+      expectObservable(subscribeLists$(types$, always, scheduler)).toBe('x 12ms (y|)', lists);
+    });
+  });
+
+  it('errors when the sets do', () => {
+    const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    scheduler.run(({ cold, expectObservable }) => {
+      const types$ = cold<ReadonlySet<string>>('#', undefined, new Error('boom'));
+      expectObservable(subscribeLists$(types$, [], scheduler)).toBe('#', undefined, new Error('boom'));
+    });
   });
 });

@@ -19,9 +19,10 @@ describe('PROTOCOL.md server-frame examples', () => {
   it.each(Object.entries(ex.SERVER_FRAME_EXAMPLES))(
     '%s takes the fast path and equals the full decode',
     (_, text) => {
-      const { normal, full, tookFastPath } = bothPaths(text);
+      const { normal, shared, full, tookFastPath } = bothPaths(text);
       expect(tookFastPath).toBe(true);
       expect(normal).toEqual(full);
+      expect(shared).toEqual(full);
       expect(normal).toMatchObject({ _tag: 'Right' });
     },
   );

@@ -42,14 +42,31 @@ export function revealSecrets(value: unknown): unknown {
   return value;
 }
 
-/** Both decode paths on fresh parses of `text`, and whether the fast path produced the result. */
-export function bothPaths(text: string): { normal: unknown; full: unknown; tookFastPath: boolean } {
-  const normal = decodeParsedFrame(JSON.parse(text));
+/**
+ * Both decode paths on fresh parses of `text`, and whether the fast path produced the result.
+ * `normal` is the decode of text (whose fast path may take the parse apart), `shared` the decode of
+ * a parsed value the caller keeps (which must be left as it was).
+ */
+export function bothPaths(text: string): {
+  normal: unknown;
+  shared: unknown;
+  full: unknown;
+  tookFastPath: boolean;
+} {
+  const normal = decodeServerFrame(text);
+  const kept: unknown = JSON.parse(text);
+  const shared = decodeParsedFrame(kept);
+  if (JSON.stringify(kept) !== JSON.stringify(JSON.parse(text))) throw new Error('shared parse was changed');
   const full = decodeParsedFrame(JSON.parse(text), 'full');
   const parsed: unknown = JSON.parse(text);
   const action =
     typeof parsed === 'object' && parsed !== null && 'action' in parsed ? String(parsed.action).trim() : '';
   const codec = FRAME_CODECS.get(action);
   const tookFastPath = codec !== undefined && codec.fast(parsed) !== MISS;
-  return { normal: revealSecrets(normal), full: revealSecrets(full), tookFastPath };
+  return {
+    normal: revealSecrets(normal),
+    shared: revealSecrets(shared),
+    full: revealSecrets(full),
+    tookFastPath,
+  };
 }

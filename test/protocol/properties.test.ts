@@ -116,6 +116,8 @@ describe('property: mutated frames', () => {
         const normal = decodeParsedFrame(JSON.parse(text));
         const full = decodeParsedFrame(JSON.parse(text), 'full');
         expect(revealSecrets(normal)).toEqual(revealSecrets(full));
+        // From text, the fast path may take its own parse apart; the result must not differ.
+        expect(revealSecrets(decodeServerFrame(text))).toEqual(revealSecrets(full));
         if (isLeft(normal)) {
           expect(CODES).toContain(normal.left.code);
           expect(typeof normal.left.path).toBe('string');

@@ -19,8 +19,9 @@ const env = (action: string, extra: Record<string, unknown> = {}): string =>
   });
 
 function agree(text: string): void {
-  const { normal, full } = bothPaths(text);
+  const { normal, shared, full } = bothPaths(text);
   expect(normal).toEqual(full);
+  expect(shared).toEqual(full);
 }
 
 describe('numbers and strings', () => {

@@ -3,8 +3,8 @@
  * @module
  */
 import { type FieldsOf, lenientArray, lenientObject } from '../combinators.js';
-import { ENVELOPE_KEYS, omitEnvelope, topLevelNotifyCodec } from '../envelope.js';
-import { BooleanLike, type LenientType, NumberLike, SecretLike, StringLike } from '../lenient.js';
+import { ENVELOPE_KEYS, omitEnvelope, ownedTopLevelFast, topLevelNotifyCodec } from '../envelope.js';
+import { BooleanLike, type LenientType, type Miss, NumberLike, SecretLike, StringLike } from '../lenient.js';
 import type { ConfBasicInfo, ConfBasicInfoNotify, ConfPassword } from '../messages.js';
 
 /** ConfPwdInfo: the password is wrapped in a Secret (Appendix B: never log `pwds[].pwd`). */
@@ -53,3 +53,7 @@ export const ConfBasicInfoCodec: LenientType<ConfBasicInfo> = lenientObject<Conf
 /** ConfBasicInfoNotify frame codec. @internal */
 export const ConfBasicInfoNotifyCodec: LenientType<ConfBasicInfoNotify> =
   topLevelNotifyCodec<ConfBasicInfoNotify>('ConfBasicInfoNotify', ConfBasicInfoCodec);
+
+/** ConfBasicInfoNotify's fast path for a parsed frame nobody else holds (see `ownedTopLevelFast`). @internal */
+export const ConfBasicInfoNotifyOwnedFast: (u: Record<string, unknown>) => ConfBasicInfoNotify | Miss =
+  ownedTopLevelFast<ConfBasicInfoNotify>('ConfBasicInfoNotify', fields);

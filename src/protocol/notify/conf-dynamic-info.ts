@@ -3,8 +3,8 @@
  * @module
  */
 import { type FieldsOf, lenientArray, lenientObject } from '../combinators.js';
-import { ENVELOPE_KEYS, omitEnvelope, topLevelNotifyCodec } from '../envelope.js';
-import { type LenientType, NumberLike, StringLike } from '../lenient.js';
+import { ENVELOPE_KEYS, omitEnvelope, ownedTopLevelFast, topLevelNotifyCodec } from '../envelope.js';
+import { type LenientType, type Miss, NumberLike, StringLike } from '../lenient.js';
 import type { ConfDynamicInfo, ConfDynamicInfoNotify, MultiPicInfo, PicInfo } from '../messages.js';
 
 const picInfo = lenientObject<PicInfo>(
@@ -61,3 +61,7 @@ export const ConfDynamicInfoCodec: LenientType<ConfDynamicInfo> = lenientObject<
 /** ConfDynamicInfoNotify frame codec. @internal */
 export const ConfDynamicInfoNotifyCodec: LenientType<ConfDynamicInfoNotify> =
   topLevelNotifyCodec<ConfDynamicInfoNotify>('ConfDynamicInfoNotify', ConfDynamicInfoCodec);
+
+/** ConfDynamicInfoNotify's fast path for a parsed frame nobody else holds (see `ownedTopLevelFast`). @internal */
+export const ConfDynamicInfoNotifyOwnedFast: (u: Record<string, unknown>) => ConfDynamicInfoNotify | Miss =
+  ownedTopLevelFast<ConfDynamicInfoNotify>('ConfDynamicInfoNotify', fields);
