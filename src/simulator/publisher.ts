@@ -102,6 +102,11 @@ export function createPublisher(options: PublisherOptions): Publisher {
       faults.duplicateNextIncremental = false;
       if (faults.reorderNextIncrementals) {
         faults.reorderNextIncrementals = false;
+        // One message is held at a time, and the next incremental always releases it. A message
+        // still held from an earlier reorder goes out first (that swap is cancelled): replacing
+        // it would lose its change, which a client cannot notice when it is the first incremental
+        // after a full message (§6.0).
+        this.flushHeld();
         held = outgoing;
         return;
       }

@@ -99,7 +99,11 @@ export interface SimulatorFaults {
   duplicateNextIncremental(): void;
   /** The next incremental message's `version` jumps by 2 instead of 1 (a gap). */
   skipNextVersion(): void;
-  /** The next two incremental messages are delivered in swapped order. */
+  /**
+   * The next two incremental messages are delivered in swapped order. A message still held back by
+   * an earlier call goes out just before the new one is held (that swap is cancelled): no message
+   * is ever lost.
+   */
   reorderNextIncrementals(): void;
   /**
    * The next `count` REST calls answer `status` with `MMC.111070003` / `CONF_EXCEPTION` (§2.5).

@@ -90,6 +90,23 @@ describe('faults (Appendix A)', () => {
     expect(pushed[1]?.['data'][0].pinfoMap).toEqual({ MUTE: '1' });
   });
 
+  it('a second reorder while a message is held loses nothing: every version arrives once', async () => {
+    const s = await start();
+    const { client } = await subscribedClient(s, ['ParticipantsNotify']);
+    const pid = [...s.participants().keys()][1]!;
+    s.faults.reorderNextIncrementals();
+    s.update(pid, { HAND: '1' }); // held back
+    s.faults.reorderNextIncrementals();
+    s.update(pid, { HAND: '0' });
+    s.update(pid, { MUTE: '1' });
+    await settle(60);
+    const versions = client
+      .frames()
+      .filter((f) => f['msgMode'] === 1)
+      .map((f) => f['version'] as number);
+    expect([...versions].sort((a, b) => a - b)).toEqual([1, 2, 3]);
+  });
+
   it('failRest answers the next N calls with 500 MMC.111070003 / CONF_EXCEPTION', async () => {
     const s = await start();
     s.faults.failRest(2);
