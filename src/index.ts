@@ -163,6 +163,7 @@ export {
 } from './transport/heartbeat.js';
 export { type LivenessOptions, liveness } from './transport/liveness.js';
 export {
+  type BackoffSchedule,
   type RetryInfo,
   type RetryWithBackoffOptions,
   retryWithBackoff,

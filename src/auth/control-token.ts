@@ -6,8 +6,8 @@ import { basicAuthorization } from '../protocol/client-frames.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import { decodeControlTokenResponse } from '../protocol/rest.js';
 import { type Secret, toSecret } from '../security/secret.js';
-import { restGet$, restUrl } from './rest-get.js';
-import { DEFAULT_BASE_URL, DEFAULT_REST_TIMEOUT_MS, defaultFetch, type RestOptions } from './rest-options.js';
+import { restCall$ } from './rest-get.js';
+import type { RestOptions } from './rest-options.js';
 
 /** §2 path. */
 export const CONTROL_TOKEN_PATH = '/v1/mmc/control/conferences/token';
@@ -60,14 +60,10 @@ export function fetchControlToken$(
       'X-Password': toSecret(options.hostPassword).reveal(),
     };
     if (current !== undefined) headers['X-Conference-Authorization'] = basicAuthorization(current.token);
-    return restGet$({
+    return restCall$(options, {
       call: current === undefined ? 'createConfToken' : 'keepAliveConfToken',
-      url: restUrl(options.baseUrl ?? DEFAULT_BASE_URL, CONTROL_TOKEN_PATH, options.conferenceId),
+      path: CONTROL_TOKEN_PATH,
       headers,
-      fetch: options.fetch ?? defaultFetch(),
-      timeoutMs: options.restTimeoutMs ?? DEFAULT_REST_TIMEOUT_MS,
-      ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
-      scheduler: options.scheduler ?? asyncScheduler,
       decode: decodeControlTokenResponse,
     });
   });

@@ -2,11 +2,18 @@
  * One REST GET as a cold Observable: typed errors, a timeout, and an abort on unsubscribe.
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { Observable, type SchedulerLike, throwError, timeout } from 'rxjs';
+import { asyncScheduler, Observable, type SchedulerLike, throwError, timeout } from 'rxjs';
 import { type MeetingError, type RestCall, restError } from '../meeting/errors.js';
 import { decodeRestErrorBody } from '../protocol/rest.js';
+import { certificateRejection } from '../transport/tls-options.js';
 import { BodyTooLargeError, readCappedText } from './read-body.js';
-import { DEFAULT_MAX_RESPONSE_BYTES } from './rest-options.js';
+import {
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_REST_TIMEOUT_MS,
+  defaultFetch,
+  type RestOptions,
+} from './rest-options.js';
 
 /**
  * The part of a `fetch` response the client reads.
@@ -70,12 +77,6 @@ export interface RestGetRequest<A> {
   readonly decode: (json: unknown) => Either<{ readonly message: string }, A>;
 }
 
-/**
- * OpenSSL / Node error codes that mean "the server's certificate was not accepted". Named in the
- * error message, so a missing `tls.ca` is recognisable at a glance (docs/security.md).
- */
-const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS_/;
-
 /** The error code of a rejected fetch: on the error itself (node:https) or its `cause` (undici). */
 function errorCode(error: Error): string | undefined {
   const own = (error as { code?: unknown }).code;
@@ -89,8 +90,7 @@ function networkReason(error: unknown): string {
   if (!(error instanceof Error)) return 'request failed';
   const code = errorCode(error);
   if (code === undefined) return error.name;
-  if (CERTIFICATE_CODES.test(code)) return `TLS certificate rejected: ${code}`;
-  return `${error.name}: ${code}`;
+  return certificateRejection(code) ?? `${error.name}: ${code}`;
 }
 
 function parseJson(text: string): unknown {
@@ -192,4 +192,24 @@ export function restGet$<A>(request: RestGetRequest<A>): Observable<A> {
 /** `baseUrl` + `path` + `?conferenceID=…`, tolerating a trailing slash on the base (§9.14 spirit). */
 export function restUrl(baseUrl: string, path: string, conferenceId: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}?conferenceID=${encodeURIComponent(conferenceId)}`;
+}
+
+/**
+ * {@link restGet$} for one endpoint of the gateway `options` names, with every {@link RestOptions}
+ * default applied: what each token call is built on.
+ */
+export function restCall$<A>(
+  options: RestOptions,
+  endpoint: Pick<RestGetRequest<A>, 'call' | 'headers' | 'decode'> & { readonly path: string },
+): Observable<A> {
+  return restGet$({
+    call: endpoint.call,
+    url: restUrl(options.baseUrl ?? DEFAULT_BASE_URL, endpoint.path, options.conferenceId),
+    headers: endpoint.headers,
+    fetch: options.fetch ?? defaultFetch(),
+    timeoutMs: options.restTimeoutMs ?? DEFAULT_REST_TIMEOUT_MS,
+    ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
+    scheduler: options.scheduler ?? asyncScheduler,
+    decode: endpoint.decode,
+  });
 }

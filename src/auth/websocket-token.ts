@@ -1,13 +1,13 @@
 /**
  * The single-use WebSocket token (PROTOCOL.md §3).
  */
-import { asyncScheduler, defer, type Observable } from 'rxjs';
+import { defer, type Observable } from 'rxjs';
 import { basicAuthorization } from '../protocol/client-frames.js';
 import type { WebSocketTokenInfo } from '../protocol/messages.js';
 import { decodeWebSocketTokenResponse } from '../protocol/rest.js';
 import type { Secret } from '../security/secret.js';
-import { restGet$, restUrl } from './rest-get.js';
-import { DEFAULT_BASE_URL, DEFAULT_REST_TIMEOUT_MS, defaultFetch, type RestOptions } from './rest-options.js';
+import { restCall$ } from './rest-get.js';
+import type { RestOptions } from './rest-options.js';
 
 /** §3 path. */
 export const WEBSOCKET_TOKEN_PATH = '/v1/mmc/control/conferences/wsToken';
@@ -33,17 +33,13 @@ export interface WebSocketTokenOptions extends RestOptions {
  */
 export function webSocketToken$(options: WebSocketTokenOptions): Observable<WebSocketTokenInfo> {
   return defer(() =>
-    restGet$({
+    restCall$(options, {
       call: 'createWebSocketToken',
-      url: restUrl(options.baseUrl ?? DEFAULT_BASE_URL, WEBSOCKET_TOKEN_PATH, options.conferenceId),
+      path: WEBSOCKET_TOKEN_PATH,
       headers: {
         'Content-Type': 'application/json',
         'X-Conference-Authorization': basicAuthorization(options.controlToken),
       },
-      fetch: options.fetch ?? defaultFetch(),
-      timeoutMs: options.restTimeoutMs ?? DEFAULT_REST_TIMEOUT_MS,
-      ...(options.maxResponseBytes === undefined ? {} : { maxResponseBytes: options.maxResponseBytes }),
-      scheduler: options.scheduler ?? asyncScheduler,
       decode: decodeWebSocketTokenResponse,
     }),
   );

@@ -94,6 +94,7 @@ export function parseNumber(
   return value;
 }
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const isPort = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= 65_535;
 
 const TYPE_BY_NAME = new Map<string, NotifyType>(
@@ -206,7 +207,6 @@ export function parseDemoArgs(args: readonly string[]): DemoArgs {
     port: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const web = values.web === true;
   if (values.port !== undefined && !web)
     throw usageError('demo', '--port is for the browser dashboard: add --web');
@@ -234,7 +234,6 @@ export function parseSimulateArgs(args: readonly string[]): SimulateArgs {
     meetings: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   return {
     help: values.help === true,
     port: parseNumber('simulate', 'port', str(values.port), 0, isPort),

@@ -22,16 +22,21 @@ export function processIo(): CliIo {
 }
 
 /**
- * Resolves at the first SIGINT, SIGTERM or SIGHUP.
+ * The signals that stop a command.
+ * @internal
+ */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Resolves at the first of {@link STOP_SIGNALS}.
  * @internal
  */
 export function untilStopSignal(): Promise<void> {
   return new Promise((resolve) => {
-    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
     const stop = (): void => {
-      for (const signal of signals) process.off(signal, stop);
+      for (const signal of STOP_SIGNALS) process.off(signal, stop);
       resolve();
     };
-    for (const signal of signals) process.on(signal, stop);
+    for (const signal of STOP_SIGNALS) process.on(signal, stop);
   });
 }

@@ -3,6 +3,7 @@
  * The `huawei-meeting-rx` command: a small router from a subcommand name to its module.
  * Subcommands live in their own files and are loaded only when used.
  */
+import { redactSecrets } from '../protocol/redact.js';
 import { CliError, ExitCode } from './exit-codes.js';
 
 /** One subcommand: a one-line summary for `--help` and its entry point (returns the exit code). */
@@ -72,8 +73,8 @@ main(process.argv.slice(2)).then(exit, (error: unknown) => {
     exit(error.exitCode);
     return;
   }
-  // Our errors never carry a password or token (they are built redacted); still, say little.
-  const message = error instanceof Error ? error.message : String(error);
+  // Our errors are built redacted; an unforeseen one (a dependency's, a bug) gets masked here too.
+  const message = redactSecrets(error instanceof Error ? error.message : String(error));
   process.stderr.write(`Unexpected error: ${message}. Please report it with the command you ran.\n`);
   exit(ExitCode.FAILURE);
 });

@@ -18,6 +18,7 @@ import type { MeetingStatus } from '../meeting/status.js';
 import type { NotifyType } from '../protocol/notify-types.js';
 import { type Outcome, outcomeOf } from './exit-codes.js';
 import { viewInputs } from './feed.js';
+import { STOP_SIGNALS } from './io.js';
 import { ndjsonLines } from './output/ndjson.js';
 import { plainLines } from './output/plain.js';
 import { statusChanges } from './view/changes.js';
@@ -52,7 +53,6 @@ export interface SessionOptions {
 
 /** After the user stops, give the streams this long to complete before finishing anyway. */
 const CLOSE_GRACE_MS = 1500;
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
  * The output mode for stdout: `json` when asked, `live` on a terminal, else `plain`.

@@ -52,6 +52,11 @@ export function attemptTokens$(
     restTimeoutMs: options.restTimeoutMs,
     scheduler: options.scheduler,
   };
+  /** The tokens for a new socket: `confToken` plus a fresh wsToken fetched with it (§3). */
+  const withWebSocketToken = (wsURL: string, confToken: Secret): Observable<AttemptTokens> =>
+    webSocketToken$({ ...rest, controlToken: confToken }).pipe(
+      map(({ webSocketToken }) => ({ wsURL, confToken, webSocketToken })),
+    );
   const source = options.tokenSource;
   if (source.kind === 'password') {
     return defer(() =>
@@ -66,9 +71,7 @@ export function attemptTokens$(
       }),
       concatMap((info, index) =>
         index === 0
-          ? webSocketToken$({ ...rest, controlToken: info.token }).pipe(
-              map(({ webSocketToken }) => ({ wsURL: info.wsURL, confToken: info.token, webSocketToken })),
-            )
+          ? withWebSocketToken(info.wsURL, info.token)
           : of({ wsURL: info.wsURL, confToken: info.token }),
       ),
     );
@@ -84,15 +87,12 @@ export function attemptTokens$(
           };
       return throwError(() => failure);
     }),
-    switchMap((supplied) => {
-      const wsURL = supplied.wsURL.replace(/\/+$/, '');
+    switchMap(({ wsURL, ...supplied }) => {
+      // A trailing `/` of wsURL is dropped by webSocketUrl (§9.14).
       const confToken = toSecret(supplied.confToken);
-      if (supplied.webSocketToken !== undefined) {
-        return of({ wsURL, confToken, webSocketToken: toSecret(supplied.webSocketToken) });
-      }
-      return webSocketToken$({ ...rest, controlToken: confToken }).pipe(
-        map(({ webSocketToken }) => ({ wsURL, confToken, webSocketToken })),
-      );
+      return supplied.webSocketToken === undefined
+        ? withWebSocketToken(wsURL, confToken)
+        : of({ wsURL, confToken, webSocketToken: toSecret(supplied.webSocketToken) });
     }),
   );
 }

@@ -136,7 +136,9 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   let epoch = 0;
   let terminated = false;
   let lastError: MeetingError | undefined;
+  /** The WebSocket factory, made at the first connection attempt (the `ws` import is deferred until then). */
   let socketFactory: Promise<CreateWebSocket> | undefined;
+  const Ctor = resolved.WebSocket;
 
   const setStatus = (next: MeetingStatus) => {
     if (!terminated) status.next(next);
@@ -170,11 +172,10 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
           options: resolved,
           tokens$: attemptTokens$(resolved, held),
           socketFactory: () => {
-            if (resolved.WebSocket !== undefined) {
-              const Ctor = resolved.WebSocket;
-              return Promise.resolve((url: string) => new Ctor(url));
-            }
-            socketFactory ??= defaultWebSocketFactory(resolved.maxFrameBytes);
+            socketFactory ??=
+              Ctor === undefined
+                ? defaultWebSocketFactory(resolved.maxFrameBytes)
+                : Promise.resolve((url: string) => new Ctor(url));
             return socketFactory;
           },
           subscribeTypes$,

@@ -15,12 +15,7 @@ import type {
   UnknownNotify,
   WaitingListNotify,
 } from '../protocol/messages.js';
-import type { Attendees } from '../state/attendees.js';
-import type { MeetingState } from '../state/meeting-state.js';
-import type { Participant } from '../state/participant.js';
-import type { Roster } from '../state/roster.js';
-import type { ActiveSpeaker } from '../state/speakers.js';
-import type { WaitingRoom } from '../state/waiting-room.js';
+import type { MeetingStateStreams } from './state-streams.js';
 import type { MeetingStatus } from './status.js';
 import type { MeetingWarning } from './warnings.js';
 
@@ -38,7 +33,7 @@ import type { MeetingWarning } from './warnings.js';
  * none ever errors.
  * @category Meeting
  */
-export interface Meeting {
+export interface Meeting extends MeetingStateStreams {
   /** The conference this meeting object watches. */
   readonly conferenceId: string;
   /** §6.3 basic information (title, times, passwords as Secrets). Replays the latest. */
@@ -61,41 +56,6 @@ export interface Meeting {
   readonly waitingList$: Observable<WaitingListNotify>;
   /** §6.12 simultaneous-interpretation groups. */
   readonly interpreterGroups$: Observable<InterpreterGroupNotify>;
-  /**
-   * Everyone online now (§6.5), one immutable snapshot per change, folded from `participants$`:
-   * full messages replace, incremental ones merge. Replays the latest. Kept across reconnects: the
-   * fresh snapshot of a new socket is diffed against it, and an identical one emits nothing.
-   */
-  readonly roster$: Observable<Roster>;
-  /**
-   * A participant who arrived. Not fired for the first snapshot, nor by a resync (gap heal or
-   * reconnect) for people held already. Someone who arrived while the client was disconnected is
-   * reported when the reconnect's snapshot comes; someone who came and went during the outage is
-   * never seen. Does not replay.
-   */
-  readonly joined$: Observable<Participant>;
-  /** A participant who left, as last known. Same rules as `joined$`. Does not replay. */
-  readonly left$: Observable<Participant>;
-  /**
-   * The current speakers (§6.7), loudest first, each resolved to the roster's participant where
-   * possible; `[]` when nobody speaks. Replays the latest.
-   */
-  readonly activeSpeakers$: Observable<readonly ActiveSpeaker[]>;
-  /** Participants with a raised hand, first raised first (§6.5 `HAND`). Replays the latest. */
-  readonly handsRaised$: Observable<readonly Participant[]>;
-  /** The waiting room (§6.11), folded like `roster$`. Replays the latest. */
-  readonly waitingRoom$: Observable<WaitingRoom>;
-  /**
-   * The scheduled attendees (§6.6) folded from `attendees$` (which carries the raw messages).
-   * Replays the latest.
-   */
-  readonly attendeeList$: Observable<Attendees>;
-  /**
-   * Basic and dynamic information merged into one typed object (§6.3, §6.4): title, state, lock,
-   * recording, mute-all, … A new object per push. Replays the latest; the last value at the end of
-   * a meeting has `state: 'ended'`.
-   */
-  readonly meetingState$: Observable<MeetingState>;
   /** §6.13 pushes of undocumented types, as received. Subscribing opens the socket too. */
   readonly unknown$: Observable<UnknownNotify>;
   /**

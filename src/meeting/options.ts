@@ -8,6 +8,7 @@ import type { Secret } from '../security/secret.js';
 import { toSecret } from '../security/secret.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../transport/connection.js';
 import { DEFAULT_HEARTBEAT_INTERVAL_MS, MAX_HEARTBEAT_INTERVAL_MS } from '../transport/heartbeat.js';
+import { type BackoffSchedule, resolveBackoffSchedule } from '../transport/retry-with-backoff.js';
 import { type TlsOptions, trustingFetch, trustingWebSocket } from '../transport/tls-options.js';
 import type { WebSocketConstructor } from '../transport/websocket-like.js';
 
@@ -38,29 +39,12 @@ export interface SuppliedTokens {
 export type TokenProvider = (context: { readonly conferenceId: string }) => ObservableInput<SuppliedTokens>;
 
 /**
- * How reconnection waits between attempts; see {@link retryWithBackoff}.
+ * How reconnection waits between attempts; each field, with its default, is documented on
+ * {@link RetryWithBackoffOptions}. Once `maxAttempts` retries in a row have failed, the client gives
+ * up: status `closed`, every stream completes.
  * @category Meeting
  */
-export interface ReconnectOptions {
-  /** @defaultValue 1000 */
-  readonly initialDelayMs?: number;
-  /** @defaultValue 30000 */
-  readonly maxDelayMs?: number;
-  /** @defaultValue 2 */
-  readonly factor?: number;
-  /** @defaultValue 'full' */
-  readonly jitter?: 'full' | 'none';
-  /**
-   * Retries in a row before giving up (status `closed`, streams complete).
-   * @defaultValue Infinity
-   */
-  readonly maxAttempts?: number;
-  /**
-   * A connection that lasted this long counts as healthy: the next failure starts from the first delay.
-   * @defaultValue 60000
-   */
-  readonly resetAfterMs?: number;
-}
+export type ReconnectOptions = BackoffSchedule;
 
 /**
  * Options of {@link connectMeeting}. Give either `hostPassword` or `getTokens`.
@@ -214,7 +198,6 @@ export function resolveMeetingOptions(options: ConnectMeetingOptions): ResolvedM
     options.getTokens !== undefined
       ? { kind: 'provider', getTokens: options.getTokens }
       : { kind: 'password', hostPassword: toSecret(options.hostPassword ?? '') };
-  const reconnect = options.reconnect ?? {};
   return {
     conferenceId: options.conferenceId,
     tokenSource,
@@ -225,14 +208,7 @@ export function resolveMeetingOptions(options: ConnectMeetingOptions): ResolvedM
       Math.min(MAX_HEARTBEAT_INTERVAL_MS, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS),
     ),
     livenessTimeoutMs: options.livenessTimeoutMs ?? 30_000,
-    reconnect: {
-      initialDelayMs: reconnect.initialDelayMs ?? 1000,
-      maxDelayMs: reconnect.maxDelayMs ?? 30_000,
-      factor: reconnect.factor ?? 2,
-      jitter: reconnect.jitter ?? 'full',
-      maxAttempts: reconnect.maxAttempts ?? Number.POSITIVE_INFINITY,
-      resetAfterMs: reconnect.resetAfterMs ?? 60_000,
-    },
+    reconnect: resolveBackoffSchedule(options.reconnect ?? {}),
     healGaps: options.healGaps ?? true,
     healTimeoutMs: options.healTimeoutMs ?? DEFAULT_HEAL_TIMEOUT_MS,
     idleGraceMs: options.idleGraceMs ?? 1000,

@@ -50,17 +50,44 @@ import { shareLatest } from './share-latest.js';
 import type { ItemWarning } from './warnings.js';
 
 /**
- * The state streams of a {@link Meeting}; see there for each one.
+ * The state streams of a {@link Meeting}: the pushes folded once per meeting for all subscribers.
  * @category Meeting
  */
 export interface MeetingStateStreams {
+  /**
+   * Everyone online now (§6.5), one immutable snapshot per change, folded from `participants$`:
+   * full messages replace, incremental ones merge. Replays the latest. Kept across reconnects: the
+   * fresh snapshot of a new socket is diffed against it, and an identical one emits nothing.
+   */
   readonly roster$: Observable<Roster>;
+  /**
+   * A participant who arrived. Not fired for the first snapshot, nor by a resync (gap heal or
+   * reconnect) for people held already. Someone who arrived while the client was disconnected is
+   * reported when the reconnect's snapshot comes; someone who came and went during the outage is
+   * never seen. Does not replay.
+   */
   readonly joined$: Observable<Participant>;
+  /** A participant who left, as last known. Same rules as `joined$`. Does not replay. */
   readonly left$: Observable<Participant>;
+  /**
+   * The current speakers (§6.7), loudest first, each resolved to the roster's participant where
+   * possible; `[]` when nobody speaks. Replays the latest.
+   */
   readonly activeSpeakers$: Observable<readonly ActiveSpeaker[]>;
+  /** Participants with a raised hand, first raised first (§6.5 `HAND`). Replays the latest. */
   readonly handsRaised$: Observable<readonly Participant[]>;
+  /** The waiting room (§6.11), folded like `roster$`. Replays the latest. */
   readonly waitingRoom$: Observable<WaitingRoom>;
+  /**
+   * The scheduled attendees (§6.6) folded from `attendees$` (which carries the raw messages).
+   * Replays the latest.
+   */
   readonly attendeeList$: Observable<Attendees>;
+  /**
+   * Basic and dynamic information merged into one typed object (§6.3, §6.4): title, state, lock,
+   * recording, mute-all, … A new object per push. Replays the latest; the last value at the end of
+   * a meeting has `state: 'ended'`.
+   */
   readonly meetingState$: Observable<MeetingState>;
 }
 
@@ -96,6 +123,9 @@ interface RosterFold {
  * the server restart its counter (§9.5). So the folds are handed no previous version.
  */
 const unversioned = { lastVersion: undefined } as const;
+
+/** The "nothing happened yet" part of a list fold's seed. */
+const NO_UPDATE = { events: [], warnings: [], full: false, changed: false } as const;
 
 function isItemWarning(warning: StateWarning): warning is ItemWarning {
   return (
@@ -170,7 +200,7 @@ function buildStateStreams(sources: StateStreamSources): MeetingStateStreams {
   const rosterFold = sharedFold(
     sources.participants$,
     (): RosterFold => ({
-      update: { ...initialRosterState(), events: [], warnings: [], full: false, changed: false },
+      update: { ...initialRosterState(), ...NO_UPDATE },
       hands: initialHandsRaised(),
     }),
     (fold, message) => {
@@ -188,13 +218,7 @@ function buildStateStreams(sources: StateStreamSources): MeetingStateStreams {
 
   const waitingFold = sharedFold(
     sources.waitingList$,
-    (): WaitingRoomUpdate => ({
-      ...initialWaitingRoomState(),
-      events: [],
-      warnings: [],
-      full: false,
-      changed: false,
-    }),
+    (): WaitingRoomUpdate => ({ ...initialWaitingRoomState(), ...NO_UPDATE }),
     (state, message) => applyWaitingList({ ...state, ...unversioned }, message),
     (state) => state.warnings,
     'WaitingListNotify',
@@ -202,13 +226,7 @@ function buildStateStreams(sources: StateStreamSources): MeetingStateStreams {
 
   const attendeeFold = sharedFold(
     sources.attendees$,
-    (): AttendeesUpdate => ({
-      ...initialAttendeesState(),
-      events: [],
-      warnings: [],
-      full: false,
-      changed: false,
-    }),
+    (): AttendeesUpdate => ({ ...initialAttendeesState(), ...NO_UPDATE }),
     (state, message) => applyAttendees({ ...state, ...unversioned }, message),
     (state) => state.warnings,
     'AttendeesNotify',

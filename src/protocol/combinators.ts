@@ -38,7 +38,7 @@ export type KnownKeys<T> = keyof {
 /** One {@link FieldSpec} for every named field of the clean type `A`. @internal */
 export type FieldsOf<A> = { readonly [K in KnownKeys<A>]-?: FieldSpec<Exclude<A[K], undefined>> };
 
-/** @internal */
+/** How {@link lenientObject} treats keys no field claims. @internal */
 export interface ObjectOptions {
   /**
    * `keep`: unknown keys are copied (with trimmed names) — for contract types with an index

@@ -9,17 +9,10 @@ import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { Secret } from '../security/secret.js';
 import { lenientArray, lenientObject, objectOrJsonText } from './combinators.js';
 import type { FrameDecodeError } from './decode-error.js';
-import { describeFailure, kindOf } from './decode-report.js';
-import {
-  actionLiteral,
-  isRecord,
-  type LenientType,
-  NumberLike,
-  SecretLike,
-  StringLike,
-  widen,
-} from './lenient.js';
-import { parseFrameText } from './parse-frame-text.js';
+import { invalidFrame } from './decode-report.js';
+import { actionLiteral, type LenientType, NumberLike, SecretLike, StringLike, widen } from './lenient.js';
+import { parseFrameText, readFrameAction } from './parse-frame-text.js';
+import { redactSecrets } from './redact.js';
 
 /**
  * The JSON inside a Subscribe frame's `data` (§5.1). `confToken` is as sent: raw or `Basic` form
@@ -178,29 +171,18 @@ const CLIENT_CODECS: ReadonlyMap<string, LenientType<ClientFrame>> = new Map<
 export function decodeClientFrame(text: string): Either<FrameDecodeError, ClientFrame> {
   const parsed = parseFrameText(text);
   if (isLeft(parsed)) return parsed;
-  const value = parsed.right;
-  if (!isRecord(value)) {
-    return left({
-      code: 'FRAME_NOT_OBJECT',
-      path: '',
-      message: `frame is ${kindOf(value)}, not a JSON object`,
-    });
-  }
-  const action = typeof value.action === 'string' ? value.action.trim() : undefined;
-  if (action === undefined || action === '') {
-    return left({ code: 'FRAME_NO_ACTION', path: 'action', message: 'frame has no string "action"' });
-  }
+  const action = readFrameAction(parsed.right);
+  if (typeof action !== 'string') return left(action);
   const codec = CLIENT_CODECS.get(action);
   if (codec === undefined) {
     return left({
       code: 'FRAME_INVALID',
-      action,
+      // Wire text that reaches an error: masked like every other error text (Appendix B).
+      action: redactSecrets(action),
       path: 'action',
       message: 'not a client action (Subscribe, HeartBeat, ConfControl)',
     });
   }
-  const decoded = codec.validate(value, [{ key: '', type: codec, actual: value }]);
-  return isLeft(decoded)
-    ? left({ code: 'FRAME_INVALID', action, ...describeFailure(action, decoded.left) })
-    : right(decoded.right);
+  const decoded = codec.decode(parsed.right);
+  return isLeft(decoded) ? left(invalidFrame(action, decoded.left)) : right(decoded.right);
 }

@@ -15,9 +15,8 @@ const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 /**
  * The path of an io-ts context: array indexes as `[i]`, identifiers as `.name`, anything else (a
  * key with a stray space) as `["name "]`. The root entry is skipped.
- * @internal
  */
-export function contextPath(context: t.Context): string {
+function contextPath(context: t.Context): string {
   let path = '';
   for (let i = 1; i < context.length; i++) {
     const entry = context[i];

@@ -92,10 +92,7 @@ export function topLevelNotifyCodec<N extends NotifyEnvelope<string> & { readonl
       confID: e.confID,
       data,
     }) as N;
-  // The payload's fast path checks every top-level key (padding, `__proto__`), so the envelope's
-  // fast path only has to read its six fields.
-  const envelopeFast = (u: Record<string, unknown>): NotifyEnvelope<N['action']> | Miss =>
-    readEnvelope(u, fields.action.codec.fast);
+  const actionFast = fields.action.codec.fast;
   return new LenientType<N>(
     action,
     (u): u is N => envelope.is(u) && payload.is((u as { data?: unknown }).data),
@@ -107,20 +104,24 @@ export function topLevelNotifyCodec<N extends NotifyEnvelope<string> & { readonl
     },
     (u) => {
       if (!isRecord(u)) return MISS;
+      // The payload's fast path checks every top-level key (padding, `__proto__`), so the
+      // envelope only has to read its six fields.
       const d = payload.fast(u);
-      if (d === MISS) return MISS;
-      const e = envelopeFast(u);
-      return e === MISS ? MISS : join(e, d);
+      return d === MISS ? MISS : readEnvelope<N>(u, actionFast, d);
     },
     'object',
   );
 }
 
-/** The six envelope fields (§6.0) in their documented form, or MISS; other keys are not looked at. */
-function readEnvelope<A extends string>(
+/**
+ * The frame with `data` beside the six envelope fields (§6.0) read from `u` in their documented
+ * form, or MISS; other keys of `u` are not looked at.
+ */
+function readEnvelope<N extends NotifyEnvelope<string> & { readonly data: unknown }>(
   u: Record<string, unknown>,
-  actionFast: (u: unknown) => A | Miss,
-): NotifyEnvelope<A> | Miss {
+  actionFast: (u: unknown) => N['action'] | Miss,
+  data: N['data'],
+): N | Miss {
   const act = actionFast(u.action);
   const version = NumberLike.fast(u.version);
   const createTime = NumberLike.fast(u.createTime);
@@ -129,7 +130,7 @@ function readEnvelope<A extends string>(
   const confID = StringLike.fast(u.confID);
   if (act === MISS || version === MISS || createTime === MISS || msgID === MISS) return MISS;
   if (msgMode === MISS || confID === MISS) return MISS;
-  return { action: act, version, createTime, msgID, msgMode, confID };
+  return { action: act, version, createTime, msgID, msgMode, confID, data } as N;
 }
 
 /**
@@ -176,22 +177,15 @@ export function ownedTopLevelFast<N extends NotifyEnvelope<string> & { readonly 
       else if (needsTrim(k) || k === '__proto__') return MISS;
       else trailingEnvelope = 0;
     }
-    const envelope = readEnvelope(u, actionFast);
-    if (envelope === MISS) return MISS;
+    // Read before the envelope keys are deleted below; `u` itself becomes `data`.
+    const frame = readEnvelope<N>(u, actionFast, u as N['data']);
+    if (frame === MISS) return MISS;
     // Deleting the last-added properties in reverse order keeps V8's fast object layout; the
     // server sends the envelope last (§6.4 example), anything else still works, just slower.
     for (let i = keys.length - 1; i >= keys.length - trailingEnvelope; i--) delete u[keys[i] as string];
     if (trailingEnvelope < 6) for (const k of ENVELOPE_KEYS) delete u[k];
     if (changes !== undefined)
       for (let i = 0; i < changes.length; i += 2) u[changes[i] as string] = changes[i + 1];
-    return {
-      action: envelope.action,
-      version: envelope.version,
-      createTime: envelope.createTime,
-      msgID: envelope.msgID,
-      msgMode: envelope.msgMode,
-      confID: envelope.confID,
-      data: u,
-    } as N;
+    return frame;
   };
 }

@@ -6,8 +6,8 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { FrameDecodeError } from './decode-error.js';
-import { invalidFrame, kindOf } from './decode-report.js';
-import { hasKey, isRecord, type LenientType, MISS, type Miss, widen } from './lenient.js';
+import { invalidFrame } from './decode-report.js';
+import { type LenientType, MISS, type Miss, widen } from './lenient.js';
 import type { ServerFrame } from './messages.js';
 import { AttendeesNotifyCodec } from './notify/attendees.js';
 import { ConfBasicInfoNotifyCodec, ConfBasicInfoNotifyOwnedFast } from './notify/conf-basic-info.js';
@@ -19,6 +19,7 @@ import { ParticipantsNotifyCodec } from './notify/participants.js';
 import { RealTimeSubtitleNotifyCodec } from './notify/real-time-subtitle.js';
 import { SpeakerChangeNotifyCodec } from './notify/speaker-change.js';
 import { WaitingListNotifyCodec } from './notify/waiting-list.js';
+import { readFrameAction } from './parse-frame-text.js';
 import { ConfControlReplyCodec, HeartBeatReplyCodec, SubscribeReplyCodec } from './replies.js';
 
 /** Known actions → codec. A Map, so an `action` such as `toString` cannot reach the prototype. @internal */
@@ -44,28 +45,17 @@ export const FRAME_CODECS: ReadonlyMap<string, LenientType<ServerFrame>> = new M
 /**
  * Fast paths that may take the parsed object apart instead of copying it, for frames whose parsed
  * value nobody else holds (see `ownedTopLevelFast`). Their results equal the codec's.
- * @internal
  */
-export const OWNED_FAST_PATHS: ReadonlyMap<string, (u: Record<string, unknown>) => ServerFrame | Miss> =
-  new Map<string, (u: Record<string, unknown>) => ServerFrame | Miss>([
-    ['ConfBasicInfoNotify', ConfBasicInfoNotifyOwnedFast],
-    ['ConfDynamicInfoNotify', ConfDynamicInfoNotifyOwnedFast],
-  ]);
+const OWNED_FAST_PATHS: ReadonlyMap<string, (u: Record<string, unknown>) => ServerFrame | Miss> = new Map<
+  string,
+  (u: Record<string, unknown>) => ServerFrame | Miss
+>([
+  ['ConfBasicInfoNotify', ConfBasicInfoNotifyOwnedFast],
+  ['ConfDynamicInfoNotify', ConfDynamicInfoNotifyOwnedFast],
+]);
 
 /** Which decode paths to use: both (the default), or the full liberal io-ts decode alone. @internal */
 export type DecodePath = 'fast-then-full' | 'full';
-
-/** The `action` of a frame: exact key first, then a padded key; the value trimmed. */
-function readAction(frame: Record<string, unknown>): string | undefined {
-  let value = frame.action;
-  if (value === undefined && !hasKey(frame, 'action')) {
-    const padded = Object.keys(frame).find((k) => k.trim() === 'action');
-    value = padded === undefined ? undefined : frame[padded];
-  }
-  if (typeof value !== 'string') return undefined;
-  const action = value.trim();
-  return action === '' ? undefined : action;
-}
 
 /**
  * Decodes an already-parsed frame. With `fast-then-full`, frames in their documented form take
@@ -79,25 +69,17 @@ export function decodeParsedFrame(
   path: DecodePath = 'fast-then-full',
   owned = false,
 ): Either<FrameDecodeError, ServerFrame> {
-  if (!isRecord(value)) {
-    return left({
-      code: 'FRAME_NOT_OBJECT',
-      path: '',
-      message: `frame is ${kindOf(value)}, not a JSON object`,
-    });
-  }
-  const action = readAction(value);
-  if (action === undefined) {
-    return left({ code: 'FRAME_NO_ACTION', path: 'action', message: 'frame has no string "action"' });
-  }
+  const action = readFrameAction(value);
+  if (typeof action !== 'string') return left(action);
+  const frame = value as Record<string, unknown>; // readFrameAction checked it is an object
   const codec = FRAME_CODECS.get(action);
   // §6.13: any other action is delivered as an unknown notification, not an error.
-  if (codec === undefined) return right({ action: 'UnknownNotify', rawAction: action, raw: value });
+  if (codec === undefined) return right({ action: 'UnknownNotify', rawAction: action, raw: frame });
   if (path === 'fast-then-full') {
     const ownedFast = owned ? OWNED_FAST_PATHS.get(action) : undefined;
-    const fast = ownedFast === undefined ? codec.fast(value) : ownedFast(value);
+    const fast = ownedFast === undefined ? codec.fast(frame) : ownedFast(frame);
     if (fast !== MISS) return right(fast);
   }
-  const decoded = codec.validate(value, [{ key: '', type: codec, actual: value }]);
+  const decoded = codec.decode(frame);
   return isLeft(decoded) ? left(invalidFrame(action, decoded.left)) : right(decoded.right);
 }

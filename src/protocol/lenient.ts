@@ -17,7 +17,7 @@ import { Secret } from '../security/secret.js';
  * @internal
  */
 export const MISS: unique symbol = Symbol('miss');
-/** @internal */
+/** The type of {@link MISS}. @internal */
 export type Miss = typeof MISS;
 
 /** The structural kind of a codec, used to print paths (`data[2].pid`). @internal */
@@ -114,8 +114,8 @@ export function findKey(o: Record<string, unknown>, names: readonly string[]): s
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-/** A decimal string to a number, or MISS; white space around the digits is tolerated. @internal */
-export function parseDecimal(s: string): number | Miss {
+/** A decimal string to a number, or MISS; white space around the digits is tolerated. */
+function parseDecimal(s: string): number | Miss {
   if (DECIMAL.test(s)) return Number(s);
   const trimmed = s.trim();
   return trimmed !== s && DECIMAL.test(trimmed) ? Number(trimmed) : MISS;

@@ -299,46 +299,76 @@ export interface InterpreterGroup {
 // Pushes
 // ---------------------------------------------------------------------------------------------
 
-/** @category Messages */
+/**
+ * ConfBasicInfoNotify (§6.3): basic meeting information.
+ * @category Messages
+ */
 export interface ConfBasicInfoNotify extends NotifyEnvelope<'ConfBasicInfoNotify'> {
   /** The fields the wire sends at the top level, gathered here. */
   readonly data: ConfBasicInfo;
 }
-/** @category Messages */
+/**
+ * ConfDynamicInfoNotify (§6.4): meeting status (lock, mute, recording, layout, …).
+ * @category Messages
+ */
 export interface ConfDynamicInfoNotify extends NotifyEnvelope<'ConfDynamicInfoNotify'> {
   /** The fields the wire sends at the top level, gathered here. */
   readonly data: ConfDynamicInfo;
 }
-/** @category Messages */
+/**
+ * ParticipantsNotify (§6.5): online participants, full (`msgMode` 0) or incremental (1).
+ * @category Messages
+ */
 export interface ParticipantsNotify extends NotifyEnvelope<'ParticipantsNotify'> {
   readonly data: readonly ParticipantItem[];
 }
-/** @category Messages */
+/**
+ * AttendeesNotify (§6.6): the attendees invited when the meeting was scheduled.
+ * @category Messages
+ */
 export interface AttendeesNotify extends NotifyEnvelope<'AttendeesNotify'> {
   readonly data: readonly AttendeeItem[];
 }
-/** @category Messages */
+/**
+ * SpeakerChangeNotify (§6.7): the (up to three) loudest speakers.
+ * @category Messages
+ */
 export interface SpeakerChangeNotify extends NotifyEnvelope<'SpeakerChangeNotify'> {
   /** Loudest first; empty when nobody speaks (the wire then omits `data`). */
   readonly data: readonly SpeakerItem[];
 }
-/** @category Messages */
+/**
+ * NetConditionNotify (§6.8): media quality per participant in MCU meetings.
+ * @category Messages
+ */
 export interface NetConditionNotify extends NotifyEnvelope<'NetConditionNotify'> {
   readonly data: readonly NetConditionItem[];
 }
-/** @category Messages */
+/**
+ * InviteResultNotify (§6.9): invitation results and leave reasons.
+ * @category Messages
+ */
 export interface InviteResultNotify extends NotifyEnvelope<'InviteResultNotify'> {
   readonly data: readonly InviteResultItem[];
 }
-/** @category Messages */
+/**
+ * RealTimeSubtitleNotify (§6.10): live captions.
+ * @category Messages
+ */
 export interface RealTimeSubtitleNotify extends NotifyEnvelope<'RealTimeSubtitleNotify'> {
   readonly data: SubtitleData;
 }
-/** @category Messages */
+/**
+ * WaitingListNotify (§6.11): waiting-room members, full or incremental.
+ * @category Messages
+ */
 export interface WaitingListNotify extends NotifyEnvelope<'WaitingListNotify'> {
   readonly data: readonly WaitingListItem[];
 }
-/** @category Messages */
+/**
+ * InterpreterGroupNotify (§6.12): simultaneous-interpretation groups.
+ * @category Messages
+ */
 export interface InterpreterGroupNotify extends NotifyEnvelope<'InterpreterGroupNotify'> {
   /** The complete group list (the wire's top-level `interpreterGroups`, or `data`). */
   readonly data: readonly InterpreterGroup[];

@@ -38,6 +38,14 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
     new RegExp(String.raw`(\\"\s*(?:${KEYS})\s*\\"\s*:\s*)\\"(?:[^\\"]|\\\\(?:\\")?|\\[^\\"])*\\"`, 'gi'),
     `$1\\"${REDACTED}\\"`,
   ],
+  // \"pwd\":123456 inside a JSON string
+  [new RegExp(String.raw`(\\"\s*(?:${KEYS})\s*\\"\s*:\s*)-?\d[\d.eE+-]*`, 'gi'), `$1\\"${REDACTED}\\"`],
+  // pwd: 'hunter2' and 'X-Password': '…' as util.inspect and JS literals print them (not a JSON
+  // string that merely ends in `token:`)
+  [
+    new RegExp(String.raw`(?<!")\b(${KEYS})('?\s*:\s*)(['"])(?:(?!\3)[^\\]|\\.)*\3`, 'gi'),
+    `$1$2$3${REDACTED}$3`,
+  ],
   // ?tmpToken=… in URLs (§4), token=… in form text
   [new RegExp(String.raw`\b(${KEYS})=[^&\s"'#,;]+`, 'gi'), `$1=${REDACTED}`],
   // X-Password: … in header dumps
@@ -50,7 +58,8 @@ const RULES: ReadonlyArray<readonly [RegExp, string]> = [
 
 /**
  * Returns `text` with every secret value masked as `[redacted]`: values of {@link SECRET_KEYS} in
- * JSON (also escaped JSON inside a string), `key=value` query text and header dumps, `Basic …`
+ * JSON (also escaped JSON inside a string), `util.inspect` / JS-literal text (`pwd: '…'`),
+ * `key=value` query text and header dumps, `Basic …`
  * authorisation values, and bare tokens in the service's `stb…`/`cnr…` format.
  *
  * @example

@@ -5,7 +5,6 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
-import type * as t from 'io-ts';
 import { lenientArray, lenientObject } from './combinators.js';
 import { describeFailure } from './decode-report.js';
 import {
@@ -80,7 +79,7 @@ const restErrorBody = lenientObject<RestErrorBody>(
 );
 
 function run<A>(codec: LenientType<A>, json: unknown): Either<RestBodyError, A> {
-  const decoded = codec.validate(json, [{ key: '', type: codec, actual: json }] as t.Context);
+  const decoded = codec.decode(json);
   return isLeft(decoded)
     ? left({ code: 'REST_BAD_BODY', ...describeFailure(codec.name, decoded.left) })
     : right(decoded.right);

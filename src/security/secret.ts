@@ -1,6 +1,9 @@
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
-/** What every secret prints as, wherever it ends up. */
+/**
+ * What every secret prints as, wherever it ends up.
+ * @category Security
+ */
 export const REDACTED = '[redacted]';
 
 /**

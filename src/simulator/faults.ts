@@ -2,7 +2,7 @@
  * Fault injection (Appendix A, "faults (opt-in)"): the switches' state, read by the REST layer, the
  * sockets and the publisher, and the public {@link SimulatorFaults} controls that flip them.
  */
-import { buildPush } from './frames.js';
+import { buildPush, fullPushMeta } from './frames.js';
 import type { SimulatorFaults } from './types.js';
 
 /** What the fault switches of one meeting currently say. */
@@ -54,7 +54,7 @@ export function createFaultState(): FaultState {
 }
 
 /** A frame that is not JSON (§8: the client must ignore it and stay connected). */
-export const MALFORMED_FRAME = '{"action":"ParticipantsNotify","data":[{"pid":';
+const MALFORMED_FRAME = '{"action":"ParticipantsNotify","data":[{"pid":';
 
 /** The public fault controls of one meeting. */
 export function createFaultControls(state: FaultState, hooks: FaultHooks): SimulatorFaults {
@@ -68,19 +68,10 @@ export function createFaultControls(state: FaultState, hooks: FaultHooks): Simul
     },
     sendMalformedFrame: () => everySocket((s) => s.send(MALFORMED_FRAME)),
     sendUnknownAction: (action = 'CustomMultiPicNotify') => {
-      const now = hooks.now();
       // §6.13: the payload of the undocumented types is unknown; this one is invented.
-      const frame = buildPush(
-        {
-          action,
-          confID: hooks.conferenceId,
-          msgMode: 0,
-          version: now,
-          createTime: now,
-          msgID: hooks.nextMsgId(),
-        },
-        { data: { picNum: 4, subscriberInPic: 0, layoutMode: 'CUSTOM' } },
-      );
+      const frame = buildPush(fullPushMeta(action, hooks.conferenceId, hooks.now(), hooks.nextMsgId()), {
+        data: { picNum: 4, subscriberInPic: 0, layoutMode: 'CUSTOM' },
+      });
       const text = JSON.stringify(frame);
       everySocket((s) => s.send(text));
     },

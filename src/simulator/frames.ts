@@ -13,6 +13,13 @@ export interface PushMeta {
   readonly msgID: string;
 }
 
+/**
+ * The envelope of a full message (msgMode 0): `version` and `createTime` are both `nowMs` (§6.0).
+ */
+export function fullPushMeta(action: string, confID: string, nowMs: number, msgID: string): PushMeta {
+  return { action, confID, msgMode: 0, version: nowMs, createTime: nowMs, msgID };
+}
+
 /** A wire frame: a JSON object. */
 export type WireFrame = Record<string, unknown>;
 

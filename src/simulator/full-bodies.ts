@@ -23,7 +23,7 @@ export const SNAPSHOT_ORDER: readonly NotifyType[] = [
 ];
 
 /** The speaker list on the wire: loudest first, with the display name [DX] when known (§6.7). */
-export function speakerItems(state: MeetingState): WireFrame[] {
+function speakerItems(state: MeetingState): WireFrame[] {
   return state.speakers.map(({ pid, speakingVolume }) => {
     const name = state.participants.get(pid)?.['NAME'];
     return name === undefined ? { pid, speakingVolume } : { pid, name, speakingVolume };

@@ -6,7 +6,7 @@
 import type { NotifyType } from '../protocol/notify-types.js';
 import type { SimulatorClock } from './clock.js';
 import type { FaultState } from './faults.js';
-import { buildPush, buildSubtitlePush, type WireFrame } from './frames.js';
+import { buildPush, buildSubtitlePush, fullPushMeta, type WireFrame } from './frames.js';
 
 /** A socket as the publisher sees it. */
 export interface PushTarget {
@@ -56,17 +56,7 @@ export function createPublisher(options: PublisherOptions): Publisher {
     }
   };
 
-  const fullMeta = (action: string) => {
-    const now = clock.now();
-    return {
-      action,
-      confID: conferenceId,
-      msgMode: 0 as const,
-      version: now,
-      createTime: now,
-      msgID: options.nextMsgId(),
-    };
-  };
+  const fullMeta = (action: string) => fullPushMeta(action, conferenceId, clock.now(), options.nextMsgId());
 
   return {
     nextMsgId: options.nextMsgId,

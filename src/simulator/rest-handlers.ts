@@ -2,12 +2,10 @@
  * The three REST calls of the simulator, as pure request → response functions:
  * the control token (§2), the WebSocket token (§3) and the real-time meeting information (§10.1).
  */
-
-import { randomBytes } from 'node:crypto';
 import { DOCUMENTED_NOTIFY_TYPES } from '../protocol/notify-types.js';
 import { ORG_ID } from './people.js';
 import type { MeetingRuntime } from './simulated-meeting.js';
-import type { TokenStore } from './tokens.js';
+import { mintToken, type TokenStore } from './tokens.js';
 
 /** A parsed REST request. */
 export interface RestRequest {
@@ -96,7 +94,7 @@ function issueControlToken(meeting: MeetingRuntime, ctx: RestContext): RestRespo
         vmrCurrentConfID: '',
         supportNotifyType: [...DOCUMENTED_NOTIFY_TYPES],
       },
-      addressToken: 'cnr' + randomBytes(24).toString('hex'),
+      addressToken: mintToken('cnr'),
       // §2.2: the field really is spelled "gloabl".
       gloablPublicIP: ctx.baseUrl,
     },

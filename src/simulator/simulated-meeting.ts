@@ -6,7 +6,7 @@ import type WebSocket from 'ws';
 import type { NotifyType } from '../protocol/notify-types.js';
 import type { SimulatorClock } from './clock.js';
 import { createFaultControls, createFaultState, type FaultState } from './faults.js';
-import { buildPush } from './frames.js';
+import { buildPush, fullPushMeta } from './frames.js';
 import { fullBody, SNAPSHOT_ORDER } from './full-bodies.js';
 import { addParticipant, isEnded, type MeetingState } from './meeting-state.js';
 import { attendeeRecord, netConditionRecord, participantPinfo, waitingPinfo } from './people.js';
@@ -98,8 +98,7 @@ export function createMeetingRuntime(options: MeetingRuntimeOptions): MeetingRun
       if (!types.has(action)) continue;
       const body = fullBody(state, action);
       if (body === undefined) continue;
-      const meta = { action, confID: conferenceId, msgMode: 0 as const, version: now, createTime: now };
-      texts.push(JSON.stringify(buildPush({ ...meta, msgID: nextMsgId() }, body)));
+      texts.push(JSON.stringify(buildPush(fullPushMeta(action, conferenceId, now, nextMsgId()), body)));
     }
     return texts;
   };

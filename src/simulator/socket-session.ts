@@ -99,10 +99,10 @@ export function createSocketSession(ws: WebSocket, ctx: SessionContext): SocketS
     });
   const sendFrame = (frame: WireFrame): void => send(JSON.stringify(frame));
 
-  const close = (code: number, reason: string): void =>
-    enqueue(() => {
-      if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
-    });
+  const closeNow = (code: number, reason: string): void => {
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+  };
+  const close = (code: number, reason: string): void => enqueue(() => closeNow(code, reason));
 
   // §7: the timer starts at the upgrade; only HeartBeat frames restart it.
   const restartHeartbeatTimer = (): void => {
@@ -122,36 +122,38 @@ export function createSocketSession(ws: WebSocket, ctx: SessionContext): SocketS
     else expiryTimer = clock.setTimeout(fire, wait);
   };
 
-  /** The §6.1 failure that applies to a Subscribe `data`, or the accepted token. */
+  /** The §6.1 failure that applies to a Subscribe `data`, or the accepted token and requested types. */
   const checkSubscribe = (
     data: Record<string, unknown> | undefined,
-  ): { code: number; desc: string } | ControlTokenRecord => {
-    if (data === undefined || !Array.isArray(data['subscribeType'])) return SUBSCRIBE_FAILURES.requestError;
+  ):
+    | { readonly failure: { code: number; desc: string } }
+    | { readonly token: ControlTokenRecord; readonly types: readonly unknown[] } => {
+    const types = data?.['subscribeType'];
+    if (data === undefined || !Array.isArray(types)) return { failure: SUBSCRIBE_FAILURES.requestError };
     const confToken = typeof data['confToken'] === 'string' ? data['confToken'] : undefined;
     const token = ctx.findControlToken(confToken);
-    if (token === undefined || token.conferenceId !== ctx.conferenceId) return SUBSCRIBE_FAILURES.authFailed;
+    if (token === undefined || token.conferenceId !== ctx.conferenceId) {
+      return { failure: SUBSCRIBE_FAILURES.authFailed };
+    }
     // §9.2: optional, but when present it must name this socket's conference.
     const conferenceID = data['conferenceID'];
     if (conferenceID !== undefined && String(conferenceID) !== ctx.conferenceId) {
-      return SUBSCRIBE_FAILURES.insufficientPermissions;
+      return { failure: SUBSCRIBE_FAILURES.insufficientPermissions };
     }
-    return token;
+    return { token, types };
   };
 
   const onSubscribe = (frame: Record<string, unknown>): void => {
-    const data = readData(frame['data']);
-    const verdict = checkSubscribe(data);
-    if (!('expiresAt' in verdict) || data === undefined || !Array.isArray(data['subscribeType'])) {
-      const failure = 'code' in verdict ? verdict : SUBSCRIBE_FAILURES.requestError;
-      sendFrame(buildSubscribeReply(frame['sequence'], failure.code, failure.desc));
+    const verdict = checkSubscribe(readData(frame['data']));
+    if ('failure' in verdict) {
+      sendFrame(buildSubscribeReply(frame['sequence'], verdict.failure.code, verdict.failure.desc));
       return;
     }
-    const token = verdict;
     // §5.1: the new list replaces the old one; unknown types are ignored but still answered with success.
     subscribed = new Set(
-      data['subscribeType'].filter((t): t is NotifyType => typeof t === 'string' && isNotifyType(t)),
+      verdict.types.filter((t): t is NotifyType => typeof t === 'string' && isNotifyType(t)),
     );
-    boundToken = token;
+    boundToken = verdict.token;
     sendFrame(buildSubscribeReply(frame['sequence'], 0, 'SUCCESS'));
     for (const text of ctx.snapshot(subscribed)) send(text);
     armTokenExpiry();
@@ -200,9 +202,7 @@ export function createSocketSession(ws: WebSocket, ctx: SessionContext): SocketS
     isSubscribed: (action) => subscribed.has(action as NotifyType),
     send,
     close,
-    closeNow: (code, reason) => {
-      if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
-    },
+    closeNow,
     terminate: () => ws.terminate(),
     armTokenExpiry,
   };

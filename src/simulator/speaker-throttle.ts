@@ -6,7 +6,7 @@
 import type { SimulatorClock } from './clock.js';
 
 /** §6.7: at most two SpeakerChangeNotify pushes per second. */
-export const SPEAKER_PUSH_INTERVAL_MS = 500;
+const SPEAKER_PUSH_INTERVAL_MS = 500;
 
 /** Paces speaker pushes for one meeting. */
 export interface SpeakerThrottle {

@@ -4,6 +4,7 @@
  * Tokens come from `node:crypto`, never from the seeded script generator, so they are unguessable.
  */
 import { randomBytes } from 'node:crypto';
+import { tokenFromAuthorization } from '../protocol/client-frames.js';
 
 /** A control token as the store knows it. */
 export interface ControlTokenRecord {
@@ -31,16 +32,9 @@ export interface TokenStore {
   consumeWsToken(token: string, conferenceId: string): WsTokenVerdict;
 }
 
-const mint = (prefix: 'stb' | 'cnr'): string => prefix + randomBytes(24).toString('hex');
-
-/**
- * Turns `Basic <base64>` into the token text; returns anything else unchanged (§2.3: both forms are
- * accepted everywhere).
- */
-export function unwrapControlToken(presented: string): string {
-  const match = /^Basic\s+(\S+)\s*$/i.exec(presented.trim());
-  if (match?.[1] === undefined) return presented.trim();
-  return Buffer.from(match[1], 'base64').toString('utf8');
+/** A fresh unguessable token in the published format: `stb`/`cnr` + 48 lowercase hex (§2.2). */
+export function mintToken(prefix: 'stb' | 'cnr'): string {
+  return prefix + randomBytes(24).toString('hex');
 }
 
 /** Creates an empty token store. */
@@ -50,19 +44,19 @@ export function createTokenStore(options: TokenStoreOptions): TokenStore {
 
   return {
     issueControlToken(conferenceId) {
-      const token = mint('stb');
+      const token = mintToken('stb');
       const expiresAt = options.now() + options.controlTokenTtlMs;
       controlTokens.set(token, { conferenceId, expiresAt });
       return { token, expiresAt };
     },
     findControlToken(presented) {
       if (presented === undefined || presented.trim() === '') return undefined;
-      const record = controlTokens.get(unwrapControlToken(presented));
+      const record = controlTokens.get(tokenFromAuthorization(presented));
       if (record === undefined || options.now() >= record.expiresAt) return undefined;
       return record;
     },
     issueWsToken(conferenceId) {
-      const token = mint('cnr');
+      const token = mintToken('cnr');
       wsTokens.set(token, { conferenceId, expiresAt: options.now() + options.wsTokenTtlMs, used: false });
       return token;
     },

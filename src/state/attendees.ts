@@ -115,7 +115,7 @@ export function applyAttendees(state: AttendeesState, message: AttendeesNotify):
   if (!verdict.apply) return { ...state, events: [], warnings, full: false, changed: false };
   const full = message.msgMode === 0;
   const previous = state.attendees;
-  const edit = (full ? PersistentMap.empty<string, Attendee>() : asPersistent(previous)).edit();
+  const edit = (full ? PersistentMap.empty<string, Attendee>() : PersistentMap.of(previous)).edit();
   const events: AttendeeEvent[] = [];
   for (const item of message.data) {
     const id = attendeeId(item);
@@ -189,12 +189,6 @@ function diffFull(previous: Attendees, next: PersistentMap<string, Attendee>, ev
   }
   for (const [id, before] of previous) if (!next.has(id)) events.push({ type: 'removed', id, before });
   return edit.commit();
-}
-
-function asPersistent(map: Attendees): PersistentMap<string, Attendee> {
-  return map instanceof PersistentMap
-    ? (map as PersistentMap<string, Attendee>)
-    : PersistentMap.from(new Map(map));
 }
 
 /** `base` with the item's fields laid over it, `mode` left out, in a prototype-free object. */

@@ -64,6 +64,14 @@ export class PersistentMap<K, V extends {}> implements ReadonlyMap<K, V> {
   }
 
   /**
+   * `map` itself when it is already a PersistentMap, else a new one holding a copy of its entries
+   * (for states built by hand with a plain `Map`).
+   */
+  static of<K, V extends {}>(map: ReadonlyMap<K, V>): PersistentMap<K, V> {
+    return map instanceof PersistentMap ? (map as PersistentMap<K, V>) : PersistentMap.from(new Map(map));
+  }
+
+  /**
    * Starts an edit of this version. The edit sees its own changes; {@link MapEdit.commit} returns
    * the new version (or this one when nothing changed). The edit changes the shared Map in place,
    * so it must always be committed, and before any other version of the lineage is read or edited.

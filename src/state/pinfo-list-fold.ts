@@ -79,7 +79,7 @@ export function foldPinfoList<T extends PinfoRecord>(
     return { items, initialized, lastVersion, events: NO_EVENTS, warnings, full: false, changed: false };
   }
   if (message.msgMode === 0) return foldFull(items, initialized, message, make, warnings);
-  const current = items instanceof PersistentMap ? (items as PersistentMap<string, T>) : copyOf(items);
+  const current = PersistentMap.of(items);
   const edit = current.edit();
   const events: ListEvent<T>[] = [];
   for (const item of message.data) {
@@ -172,10 +172,6 @@ function changedKeys(base: PinfoView, changes: Readonly<Record<string, string>>)
 
 function ownValue(record: Readonly<Record<string, string>>, key: string): unknown {
   return Object.hasOwn(record, key) ? record[key] : undefined;
-}
-
-function copyOf<T extends {}>(items: ReadonlyMap<string, T>): PersistentMap<string, T> {
-  return PersistentMap.from(new Map(items));
 }
 
 function itemWarning(

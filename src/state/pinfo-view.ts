@@ -45,10 +45,9 @@ export class PinfoView implements ReadonlyMap<string, string> {
   #base: PinfoView | undefined;
   #depth: number;
 
-  private constructor(layer: PinfoLayer | undefined, base: PinfoView | undefined, map?: Map<string, string>) {
+  private constructor(layer: PinfoLayer, base: PinfoView | undefined) {
     this.#layer = layer;
     this.#base = base;
-    this.#map = map;
     this.#depth = base === undefined ? 1 : base.#depth + 1;
   }
 
@@ -66,11 +65,6 @@ export class PinfoView implements ReadonlyMap<string, string> {
     // Bound lookup cost and the chain of retained old layers.
     if (view.#depth > MAX_LAYERS) view.#flatten();
     return view;
-  }
-
-  /** A view of entries already collected in a `Map` (taken over, not copied). */
-  static fromMap(map: Map<string, string>): PinfoView {
-    return new PinfoView(undefined, undefined, map);
   }
 
   /**

@@ -6,8 +6,8 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Readable } from 'node:stream';
-import { rootCertificates } from 'node:tls';
 import type { BodyStreamLike, FetchLike, ResponseLike } from '../auth/rest-get.js';
+import { trustedAuthorities } from './node-trust.js';
 import type { TlsOptions } from './tls-options.js';
 
 /**
@@ -23,8 +23,7 @@ import type { TlsOptions } from './tls-options.js';
  * @category Transport
  */
 export function createNodeHttpsFetch(tls: TlsOptions): FetchLike {
-  // Giving `ca` to Node replaces its default roots; keep them and add the extra ones.
-  const ca = [...rootCertificates, ...(Array.isArray(tls.ca) ? tls.ca : [tls.ca])];
+  const ca = trustedAuthorities(tls);
   return (url, init) =>
     new Promise<ResponseLike>((resolve, reject) => {
       const options = { method: init.method, headers: init.headers, signal: init.signal };

@@ -2,15 +2,13 @@
  * The Node.js WebSocket, from the `ws` package. Imported only on demand (see
  * {@link defaultWebSocketFactory} and {@link trustingWebSocket}), so browser bundles never load `ws`.
  */
-import { rootCertificates } from 'node:tls';
 import WebSocket, { type ClientOptions } from 'ws';
-import type { TlsOptions } from './tls-options.js';
+import { trustedAuthorities } from './node-trust.js';
+import { certificateRejection, type TlsOptions } from './tls-options.js';
 import type { CreateWebSocket, WebSocketLike } from './websocket-like.js';
 
 /** `ws`'s error code for a frame over `maxPayload` (it then closes with 1009, RFC 6455 §7.4.1). */
 const TOO_LARGE = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
-/** OpenSSL / Node codes meaning the server certificate was not accepted. */
-const CERTIFICATE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS_/;
 
 /** The close event the client is given instead of `ws`'s bare 1006, when the cause is known. */
 function explainedClose(error: Error, maxPayload: number): { code: number; reason: string } | undefined {
@@ -19,8 +17,7 @@ function explainedClose(error: Error, maxPayload: number): { code: number; reaso
   if (code === TOO_LARGE)
     return { code: 1009, reason: `frame larger than maxFrameBytes (${maxPayload} bytes)` };
   // Codes only: an error message could quote the URL, which carries the single-use token (§4).
-  if (CERTIFICATE.test(code)) return { code: 1006, reason: `TLS certificate rejected: ${code}` };
-  return { code: 1006, reason: `network error: ${code}` };
+  return { code: 1006, reason: certificateRejection(code) ?? `network error: ${code}` };
 }
 
 /**
@@ -93,7 +90,7 @@ class NodeWebSocket implements WebSocketLike {
 export function createNodeWebSocket(maxPayload: number, tls?: TlsOptions): CreateWebSocket {
   const options: ClientOptions = { maxPayload };
   if (tls !== undefined) {
-    options.ca = [...rootCertificates, ...(Array.isArray(tls.ca) ? tls.ca : [tls.ca])];
+    options.ca = trustedAuthorities(tls);
     options.rejectUnauthorized = true;
   }
   return (url) => new NodeWebSocket(url, options, maxPayload);

@@ -86,6 +86,31 @@ export interface RetryWithBackoffOptions {
 }
 
 /**
+ * The options of {@link retryWithBackoff} that decide when retries happen and when they stop (the
+ * others decide what is retried and who is told).
+ * @category Transport
+ */
+export type BackoffSchedule = Pick<
+  RetryWithBackoffOptions,
+  'initialDelayMs' | 'maxDelayMs' | 'factor' | 'jitter' | 'maxAttempts' | 'resetAfterMs'
+>;
+
+/**
+ * A {@link BackoffSchedule} with every documented default applied: the one place those defaults live.
+ * @category Transport
+ */
+export function resolveBackoffSchedule(options: BackoffSchedule): Required<BackoffSchedule> {
+  return {
+    initialDelayMs: options.initialDelayMs ?? 1000,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    factor: options.factor ?? 2,
+    jitter: options.jitter ?? 'full',
+    maxAttempts: options.maxAttempts ?? Number.POSITIVE_INFINITY,
+    resetAfterMs: options.resetAfterMs ?? 60_000,
+  };
+}
+
+/**
  * Resubscribes to the source after each error, waiting longer each time (exponential backoff,
  * capped, with full jitter by default). Fatal errors and errors after `maxAttempts` retries are
  * passed on. The attempt counter lives per subscription, so the operator is pure and reusable.
@@ -99,14 +124,7 @@ export interface RetryWithBackoffOptions {
  * @category Transport
  */
 export function retryWithBackoff<T>(options: RetryWithBackoffOptions = {}): MonoTypeOperatorFunction<T> {
-  const policy = {
-    initialDelayMs: options.initialDelayMs ?? 1000,
-    maxDelayMs: options.maxDelayMs ?? 30_000,
-    factor: options.factor ?? 2,
-    jitter: options.jitter ?? 'full',
-  } as const;
-  const maxAttempts = options.maxAttempts ?? Number.POSITIVE_INFINITY;
-  const resetAfterMs = options.resetAfterMs ?? 60_000;
+  const { maxAttempts, resetAfterMs, ...policy } = resolveBackoffSchedule(options);
   const isFatal = options.isFatal ?? (() => false);
   const scheduler = options.scheduler ?? asyncScheduler;
   const random = options.random ?? Math.random;

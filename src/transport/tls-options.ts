@@ -28,6 +28,19 @@ export interface TlsOptions {
   readonly ca: string | Uint8Array | readonly (string | Uint8Array)[];
 }
 
+/** OpenSSL / Node error codes that mean "the server's certificate was not accepted". */
+const CERTIFICATE_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS_/;
+
+/**
+ * The reason to report for a failed connection's error `code`: "TLS certificate rejected: CODE"
+ * when the server's certificate was refused (so a missing `tls.ca` is recognisable at a glance,
+ * docs/security.md), else `undefined`. Codes only: an error's message could quote the URL, which
+ * may carry a token.
+ */
+export function certificateRejection(code: string): string | undefined {
+  return CERTIFICATE_CODES.test(code) ? `TLS certificate rejected: ${code}` : undefined;
+}
+
 /**
  * Refuses `tls` where it cannot work (a browser build), at once: otherwise every connection attempt
  * would fail the same way and be retried forever, with the reason hidden behind a network error.

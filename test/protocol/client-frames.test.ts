@@ -131,4 +131,18 @@ describe('decodeClientFrame', () => {
     });
     expect(decodeClientFrame('nope')).toMatchObject({ left: { code: 'FRAME_INVALID_JSON' } });
   });
+
+  it('reads a padded "action " key, as the server-frame decoder does (Appendix B)', () => {
+    expect(decodeClientFrame('{"action ":" HeartBeat","sequence":"7"}')).toEqual({
+      _tag: 'Right',
+      right: { action: 'HeartBeat', sequence: '7' },
+    });
+  });
+
+  it('masks a token sent as an unknown action in the error', () => {
+    const action = `x?token=${TOKEN}`;
+    const decoded = decodeClientFrame(JSON.stringify({ action, sequence: '1' }));
+    expect(decoded).toMatchObject({ left: { code: 'FRAME_INVALID', path: 'action' } });
+    expect(JSON.stringify(decoded)).not.toContain(TOKEN);
+  });
 });

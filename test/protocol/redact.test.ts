@@ -17,8 +17,19 @@ describe('redactSecrets', () => {
     ['header dumps', 'X-Password: s3cret\nX-Login-Type: 1', 'X-Password: [redacted]\nX-Login-Type: 1'],
     ['Basic values', 'auth Basic c3RiNGMxZDBl done', 'auth Basic [redacted] done'],
     ['bare service tokens', `token is ${TOKEN}.`, 'token is [redacted].'],
+    [
+      'util.inspect output',
+      "{ pwd: 'hunter2', 'X-Password': \"it's\", role: 'chair' }",
+      "{ pwd: '[redacted]', 'X-Password': \"[redacted]\", role: 'chair' }",
+    ],
+    ['numbers in escaped JSON', '{"data":"{\\"pwd\\":123456}"}', '{"data":"{\\"pwd\\":\\"[redacted]\\"}"}'],
   ])('masks %s', (_, input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
+  });
+
+  it('leaves a JSON value that merely ends in a key name alone', () => {
+    const text = '{"a":"token:","b":"x"}';
+    expect(redactSecrets(text)).toBe(text);
   });
 
   it('leaves ordinary text alone', () => {

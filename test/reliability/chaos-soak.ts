@@ -26,6 +26,7 @@ import type { MeetingStatus } from '../../src/meeting/status.js';
 import type { ParticipantsNotify } from '../../src/protocol/messages.js';
 import { Secret } from '../../src/security/secret.js';
 import { type Simulator, startSimulator } from '../../src/simulator/index.js';
+import { createPrng } from '../../src/simulator/prng.js';
 import { foldRoster } from '../../src/state/operators.js';
 import type { Roster } from '../../src/state/roster.js';
 
@@ -101,18 +102,6 @@ export interface SoakReport {
   readonly socketsAfterClose: number;
   readonly secrets: { readonly issued: number; readonly found: number; readonly where: readonly string[] };
   readonly mismatchDetails: readonly string[];
-}
-
-/** A tiny seeded PRNG (mulberry32), so a soak is repeatable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -307,7 +296,8 @@ export function soakClientOptions(sim: Simulator, fetchImpl: FetchLike): Connect
 /** Runs one soak and reports; never throws for a failed property (the caller judges the report). */
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const log = options.log ?? (() => undefined);
-  const random = prng(options.seed);
+  // The simulator's seeded PRNG (mulberry32), so a soak is repeatable.
+  const random = createPrng(options.seed).next;
   const gc = gcFunction();
   const unhandled: string[] = [];
   const onRejection = (reason: unknown) => unhandled.push(`unhandledRejection: ${String(reason)}`);

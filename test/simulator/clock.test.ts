@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+// The store reads `Basic <base64>` with the protocol layer's own parser (§2.3).
+import { tokenFromAuthorization as unwrapControlToken } from '../../src/protocol/client-frames.js';
 import { createManualClock } from '../../src/simulator/index.js';
 import { createPrng } from '../../src/simulator/prng.js';
-import { createTokenStore, unwrapControlToken } from '../../src/simulator/tokens.js';
+import { createTokenStore } from '../../src/simulator/tokens.js';
 
 describe('createManualClock', () => {
   it('fires due timers in due order (ties in scheduling order), including timers they schedule', () => {

@@ -136,6 +136,7 @@ describe('connection$', () => {
     socket.serverOpens();
     socket.readyState = 2;
     const first = events[0];
+    expect(first?.type).toBe('open');
     if (first?.type === 'open') first.send('late');
     expect(socket.sent).toEqual([]);
   });

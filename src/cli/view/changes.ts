@@ -101,8 +101,7 @@ export function rosterChanges(before: Roster | undefined, after: Roster): Change
 export function speakerChanges(before: readonly ActiveSpeaker[], after: readonly ActiveSpeaker[]): Change[] {
   const loudest = after[0];
   if (loudest === undefined || loudest.pid === before[0]?.pid) return [];
-  const name = loudest.name?.trim() || `#${loudest.pid.slice(0, 8)}`;
-  return [{ kind: 'speaker', text: `${name} is speaking` }];
+  return [{ kind: 'speaker', text: `${displayName(loudest)} is speaking` }];
 }
 
 /**

@@ -7,7 +7,7 @@ import stringWidth from 'string-width';
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** The ellipsis that marks cut text. */
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 /**
  * How many terminal columns `text` takes (plain text, no escape codes).

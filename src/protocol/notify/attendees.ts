@@ -7,8 +7,8 @@ import { notifyCodec } from '../envelope.js';
 import { BinaryLike, BooleanLike, type LenientType, NumberLike, StringLike } from '../lenient.js';
 import type { AttendeeItem, AttendeesNotify } from '../messages.js';
 
-/** One AttendeeNotifyDTO; unknown keys are kept. @internal */
-export const AttendeeItemCodec: LenientType<AttendeeItem> = lenientObject<AttendeeItem>(
+/** One AttendeeNotifyDTO; unknown keys are kept. */
+const AttendeeItemCodec: LenientType<AttendeeItem> = lenientObject<AttendeeItem>(
   'AttendeeNotifyDTO',
   {
     mode: { codec: BinaryLike, required: true },

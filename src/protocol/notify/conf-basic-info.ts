@@ -39,16 +39,12 @@ const fields: FieldsOf<ConfBasicInfo> = {
   supportWaitingRoom: { codec: BooleanLike },
 };
 
-/** The payload fields, read from the top level of the frame. @internal */
-export const ConfBasicInfoCodec: LenientType<ConfBasicInfo> = lenientObject<ConfBasicInfo>(
-  'ConfBasicInfo',
-  fields,
-  {
-    unknownKeys: 'keep',
-    exclude: ENVELOPE_KEYS,
-    omit: omitEnvelope,
-  },
-);
+/** The payload fields, read from the top level of the frame. */
+const ConfBasicInfoCodec: LenientType<ConfBasicInfo> = lenientObject<ConfBasicInfo>('ConfBasicInfo', fields, {
+  unknownKeys: 'keep',
+  exclude: ENVELOPE_KEYS,
+  omit: omitEnvelope,
+});
 
 /** ConfBasicInfoNotify frame codec. @internal */
 export const ConfBasicInfoNotifyCodec: LenientType<ConfBasicInfoNotify> =

@@ -51,8 +51,8 @@ const fields: FieldsOf<ConfDynamicInfo> = {
   waitingRoomState: { codec: NumberLike },
 };
 
-/** The payload fields, read from the top level of the frame. @internal */
-export const ConfDynamicInfoCodec: LenientType<ConfDynamicInfo> = lenientObject<ConfDynamicInfo>(
+/** The payload fields, read from the top level of the frame. */
+const ConfDynamicInfoCodec: LenientType<ConfDynamicInfo> = lenientObject<ConfDynamicInfo>(
   'ConfDynamicInfo',
   fields,
   { unknownKeys: 'keep', exclude: ENVELOPE_KEYS, omit: omitEnvelope },

@@ -20,8 +20,8 @@ const interpreter = lenientObject<InterpreterInfo>(
   { unknownKeys: 'keep' },
 );
 
-/** One InterpreterGroupInfo. @internal */
-export const InterpreterGroupCodec: LenientType<InterpreterGroup> = lenientObject<InterpreterGroup>(
+/** One InterpreterGroupInfo. */
+const InterpreterGroupCodec: LenientType<InterpreterGroup> = lenientObject<InterpreterGroup>(
   'InterpreterGroupInfo',
   {
     // §9.19: the example says `groupID`, the table `groupId`.

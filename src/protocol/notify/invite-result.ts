@@ -7,8 +7,8 @@ import { notifyCodec } from '../envelope.js';
 import { type LenientType, StringLike } from '../lenient.js';
 import type { InviteResultItem, InviteResultNotify } from '../messages.js';
 
-/** One InviteResultDTO. @internal */
-export const InviteResultItemCodec: LenientType<InviteResultItem> = lenientObject<InviteResultItem>(
+/** One InviteResultDTO. */
+const InviteResultItemCodec: LenientType<InviteResultItem> = lenientObject<InviteResultItem>(
   'InviteResultDTO',
   {
     callNumber: { codec: StringLike, required: true },

@@ -34,8 +34,8 @@ const fields: FieldsOf<NetConditionItem> = {
   videoCodecType: { codec: StringLike },
 };
 
-/** One NetConditionNotifyDTO; unknown keys are kept. @internal */
-export const NetConditionItemCodec: LenientType<NetConditionItem> = lenientObject<NetConditionItem>(
+/** One NetConditionNotifyDTO; unknown keys are kept. */
+const NetConditionItemCodec: LenientType<NetConditionItem> = lenientObject<NetConditionItem>(
   'NetConditionNotifyDTO',
   fields,
   { unknownKeys: 'keep' },

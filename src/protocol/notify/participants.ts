@@ -7,8 +7,8 @@ import { notifyCodec } from '../envelope.js';
 import { BinaryLike, type LenientType, PinfoMapLike, StringLike } from '../lenient.js';
 import type { ParticipantItem, ParticipantsNotify } from '../messages.js';
 
-/** One ParticipantNotifyDTO; an absent `pinfoMap` (usual on `mode: 1`) becomes `{}`. @internal */
-export const ParticipantItemCodec: LenientType<ParticipantItem> = lenientObject<ParticipantItem>(
+/** One ParticipantNotifyDTO; an absent `pinfoMap` (usual on `mode: 1`) becomes `{}`. */
+const ParticipantItemCodec: LenientType<ParticipantItem> = lenientObject<ParticipantItem>(
   'ParticipantNotifyDTO',
   {
     pid: { codec: StringLike, required: true },

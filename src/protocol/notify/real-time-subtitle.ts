@@ -18,8 +18,8 @@ const subtitleMsg = lenientObject<SubtitleMsg>(
   { unknownKeys: 'drop' },
 );
 
-/** SubtitleData (a single object, not an array). @internal */
-export const SubtitleDataCodec: LenientType<SubtitleData> = lenientObject<SubtitleData>(
+/** SubtitleData (a single object, not an array). */
+const SubtitleDataCodec: LenientType<SubtitleData> = lenientObject<SubtitleData>(
   'SubtitleData',
   {
     msgs: { codec: lenientArray(subtitleMsg), fallback: () => [] },

@@ -7,8 +7,8 @@ import { notifyCodec } from '../envelope.js';
 import { type LenientType, NumberLike, StringLike } from '../lenient.js';
 import type { SpeakerChangeNotify, SpeakerItem } from '../messages.js';
 
-/** One SpeakerNotifyDTO. @internal */
-export const SpeakerItemCodec: LenientType<SpeakerItem> = lenientObject<SpeakerItem>(
+/** One SpeakerNotifyDTO. */
+const SpeakerItemCodec: LenientType<SpeakerItem> = lenientObject<SpeakerItem>(
   'SpeakerNotifyDTO',
   {
     pid: { codec: StringLike, required: true },

@@ -7,8 +7,8 @@ import { notifyCodec } from '../envelope.js';
 import { BinaryLike, type LenientType, NumberLike, PinfoMapLike, StringLike } from '../lenient.js';
 import type { WaitingListItem, WaitingListNotify } from '../messages.js';
 
-/** One WaitingListNotifyDTO; an absent `pinfoMap` becomes `{}`. @internal */
-export const WaitingListItemCodec: LenientType<WaitingListItem> = lenientObject<WaitingListItem>(
+/** One WaitingListNotifyDTO; an absent `pinfoMap` becomes `{}`. */
+const WaitingListItemCodec: LenientType<WaitingListItem> = lenientObject<WaitingListItem>(
   'WaitingListNotifyDTO',
   {
     pid: { codec: StringLike, required: true },
