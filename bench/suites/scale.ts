@@ -107,8 +107,12 @@ async function measureScale(
  * Runs the scale comparison: 1,000 and 5,000 meetings (quick: 200), bare ws then the library.
  * @returns one row per configuration and, per size, whether the memory goal and the all-live goal hold.
  */
-export async function runScale(opts: { quick: boolean }): Promise<Record<string, unknown>> {
-  const sizes = opts.quick ? [200] : [1_000, 5_000];
+export async function runScale(opts: {
+  quick: boolean;
+  /** Meeting counts to run instead of the defaults (1,000 and 5,000; quick: 200). */
+  sizes?: readonly number[];
+}): Promise<Record<string, unknown>> {
+  const sizes = opts.sizes ?? (opts.quick ? [200] : [1_000, 5_000]);
   const modes: ScaleMode[] = ['bare'];
   if (
     await loadClient('lib').then(

@@ -2,6 +2,7 @@
  * What every REST building block needs to reach the service.
  */
 import type { SchedulerLike } from 'rxjs';
+import { platformFetch } from '../transport/node-runtime.js';
 import type { FetchLike } from './rest-get.js';
 
 /** §2 [DX]: the host every published example uses. */
@@ -24,8 +25,10 @@ export interface RestOptions {
    */
   readonly baseUrl?: string;
   /**
-   * The HTTP client.
-   * @defaultValue globalThis.fetch
+   * The HTTP client. Pass `globalThis.fetch` on Node.js to go through undici instead (e.g. for a
+   * proxy set with its global dispatcher).
+   * @defaultValue on Node.js, a client on `node:http` / `node:https` (certificates verified against
+   *   Node's roots); elsewhere `globalThis.fetch`
    */
   readonly fetch?: FetchLike;
   /**
@@ -46,8 +49,12 @@ export interface RestOptions {
   readonly scheduler?: SchedulerLike;
 }
 
-/** The global `fetch`, checked at call time so a missing one fails as a typed error, not at import. */
+/**
+ * On Node.js the `node:http(s)` client (see `transport/node-https-fetch.ts`); elsewhere the global
+ * `fetch`, checked at call time so a missing one fails as a typed error, not at import.
+ */
 export function defaultFetch(): FetchLike {
+  if (platformFetch !== undefined) return platformFetch;
   const global = (globalThis as { fetch?: FetchLike }).fetch;
   if (global === undefined) {
     return () => Promise.reject(new TypeError('no global fetch; pass options.fetch'));

@@ -11,7 +11,6 @@ import {
   of,
   switchMap,
   take,
-  tap,
   throwError,
 } from 'rxjs';
 import { controlToken$ } from '../auth/control-token.js';
@@ -66,14 +65,12 @@ export function attemptTokens$(
         ...(held.current === undefined ? {} : { initial: held.current }),
       }),
     ).pipe(
-      tap((info) => {
+      concatMap((info, index) => {
         held.current = info;
-      }),
-      concatMap((info, index) =>
-        index === 0
+        return index === 0
           ? withWebSocketToken(info.wsURL, info.token)
-          : of({ wsURL: info.wsURL, confToken: info.token }),
-      ),
+          : of({ wsURL: info.wsURL, confToken: info.token });
+      }),
     );
   }
   return defer(() => from(source.getTokens({ conferenceId: options.conferenceId }))).pipe(

@@ -2,7 +2,6 @@
  * The entry point: one meeting's push as hot, shared, self-healing Observables.
  */
 import {
-  catchError,
   defer,
   EMPTY,
   Observable,
@@ -10,9 +9,7 @@ import {
   of,
   ReplaySubject,
   Subject,
-  share,
-  takeUntil,
-  timer,
+  type Subscription,
 } from 'rxjs';
 import type {
   AttendeesNotify,
@@ -35,11 +32,11 @@ import type { CreateWebSocket } from '../transport/websocket-like.js';
 import { attemptTokens$, type HeldControlToken } from './attempt-tokens.js';
 import { isFatal, type MeetingError, toMeetingError } from './errors.js';
 import type { Push } from './frame-handler.js';
-import { createInterest, subscribeLists$ } from './interest.js';
+import { createInterest, type Interest, subscribeLists$ } from './interest.js';
 import type { Meeting } from './meeting.js';
 import { type ConnectMeetingOptions, type ResolvedMeetingOptions, resolveMeetingOptions } from './options.js';
 import { session$ } from './session.js';
-import { createStateStreams } from './state-streams.js';
+import { createStateStreams, type MeetingStateStreams } from './state-streams.js';
 import type { MeetingStatus } from './status.js';
 import type { MeetingWarning } from './warnings.js';
 
@@ -95,6 +92,360 @@ function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => st
   };
 }
 
+/** The raw data streams: the member name, the push type it carries, and whether it is asked for. */
+const RAW_STREAMS = [
+  ['confBasicInfo$', 'ConfBasicInfoNotify', true],
+  ['confDynamicInfo$', 'ConfDynamicInfoNotify', true],
+  ['participants$', 'ParticipantsNotify', true],
+  ['attendees$', 'AttendeesNotify', true],
+  ['speakers$', 'SpeakerChangeNotify', true],
+  ['netConditions$', 'NetConditionNotify', true],
+  ['inviteResults$', 'InviteResultNotify', true],
+  ['subtitles$', 'RealTimeSubtitleNotify', true],
+  ['waitingList$', 'WaitingListNotify', true],
+  ['interpreterGroups$', 'InterpreterGroupNotify', true],
+  // Unknown pushes are not asked for: they arrive whatever the Subscribe set.
+  ['unknown$', 'UnknownNotify', false],
+] as const satisfies readonly (readonly [keyof Meeting, string, boolean])[];
+
+const STATE_STREAMS = [
+  'roster$',
+  'joined$',
+  'left$',
+  'activeSpeakers$',
+  'handsRaised$',
+  'waitingRoom$',
+  'attendeeList$',
+  'meetingState$',
+] as const satisfies readonly (keyof MeetingStateStreams)[];
+
+/**
+ * What {@link connectMeeting} returns. Every stream member is made when it is first read, not when
+ * the meeting is created: a meeting that is watched through three streams holds three, not
+ * twenty-one, and a process may watch thousands of meetings (docs/benchmarks.md). The members are
+ * still own, enumerable properties (accessors shared by all meetings), so `Object.entries(meeting)`
+ * lists them as it would a plain object's.
+ */
+class WatchedMeeting implements Meeting {
+  declare readonly confBasicInfo$: Observable<ConfBasicInfoNotify>;
+  declare readonly confDynamicInfo$: Observable<ConfDynamicInfoNotify>;
+  declare readonly participants$: Observable<ParticipantsNotify>;
+  declare readonly attendees$: Observable<AttendeesNotify>;
+  declare readonly speakers$: Observable<SpeakerChangeNotify>;
+  declare readonly netConditions$: Observable<NetConditionNotify>;
+  declare readonly inviteResults$: Observable<InviteResultNotify>;
+  declare readonly subtitles$: Observable<RealTimeSubtitleNotify>;
+  declare readonly waitingList$: Observable<WaitingListNotify>;
+  declare readonly interpreterGroups$: Observable<InterpreterGroupNotify>;
+  declare readonly unknown$: Observable<UnknownNotify>;
+  declare readonly roster$: MeetingStateStreams['roster$'];
+  declare readonly joined$: MeetingStateStreams['joined$'];
+  declare readonly left$: MeetingStateStreams['left$'];
+  declare readonly activeSpeakers$: MeetingStateStreams['activeSpeakers$'];
+  declare readonly handsRaised$: MeetingStateStreams['handsRaised$'];
+  declare readonly waitingRoom$: MeetingStateStreams['waitingRoom$'];
+  declare readonly attendeeList$: MeetingStateStreams['attendeeList$'];
+  declare readonly meetingState$: MeetingStateStreams['meetingState$'];
+  declare readonly status$: Observable<MeetingStatus>;
+  declare readonly warnings$: Observable<MeetingWarning>;
+
+  readonly conferenceId: string;
+  readonly #options: ResolvedMeetingOptions;
+  readonly #status = new ReplaySubject<MeetingStatus>(1);
+  readonly #warnings = new Subject<MeetingWarning>();
+  /** The control token kept between attempts. */
+  readonly #held: HeldControlToken = { current: undefined };
+  #epoch = 0;
+  #terminated = false;
+  #lastError: MeetingError | undefined;
+  /** The raw streams made so far, by their index in {@link RAW_STREAMS}. */
+  readonly #raw: (Observable<Push> | undefined)[] = [];
+  #state: MeetingStateStreams | undefined;
+  #statusView: Observable<MeetingStatus> | undefined;
+  #warningsView: Observable<MeetingWarning> | undefined;
+  /** Everything below exists once the first data stream is subscribed. */
+  #hub: Hub | undefined;
+
+  /** Shared by every meeting: the members, as accessors over the meeting's own lazily made streams. */
+  static readonly #members: PropertyDescriptorMap = Object.fromEntries([
+    ...RAW_STREAMS.map(([name, action, wanted], index): [string, PropertyDescriptor] => [
+      name,
+      {
+        enumerable: true,
+        get(this: WatchedMeeting) {
+          let made = this.#raw[index];
+          if (made === undefined) {
+            made = this.#stream(action, wanted);
+            this.#raw[index] = made;
+          }
+          return made;
+        },
+      },
+    ]),
+    ...STATE_STREAMS.map((name): [string, PropertyDescriptor] => [
+      name,
+      {
+        enumerable: true,
+        get(this: WatchedMeeting) {
+          this.#state ??= createStateStreams({
+            participants$: this.participants$,
+            waitingList$: this.waitingList$,
+            attendees$: this.attendees$,
+            speakers$: this.speakers$,
+            confBasicInfo$: this.confBasicInfo$,
+            confDynamicInfo$: this.confDynamicInfo$,
+            requestFull: (action) => this.#hub?.resyncRequests.next(action),
+            warn: (warning) => this.#warn(warning),
+            graceMs: this.#options.idleGraceMs,
+            scheduler: this.#options.scheduler,
+          });
+          return this.#state[name];
+        },
+      },
+    ]),
+    [
+      'status$',
+      {
+        enumerable: true,
+        get(this: WatchedMeeting) {
+          this.#statusView ??= this.#status.asObservable();
+          return this.#statusView;
+        },
+      },
+    ],
+    [
+      'warnings$',
+      {
+        enumerable: true,
+        get(this: WatchedMeeting) {
+          this.#warningsView ??= this.#warnings.asObservable();
+          return this.#warningsView;
+        },
+      },
+    ],
+  ]);
+
+  constructor(options: ResolvedMeetingOptions) {
+    this.conferenceId = options.conferenceId;
+    this.#options = options;
+    Object.defineProperties(this, WatchedMeeting.#members);
+    this.#setStatus({ phase: 'idle' });
+  }
+
+  close(): void {
+    if (this.#terminated) return;
+    this.#terminate('closed', this.#lastError);
+    this.#hub?.stop();
+  }
+
+  #setStatus(next: MeetingStatus): void {
+    if (!this.#terminated) this.#status.next(next);
+  }
+
+  #warn(warning: MeetingWarning): void {
+    if (!this.#terminated) this.#warnings.next(warning);
+  }
+
+  #terminate(phase: 'ended' | 'closed', error?: MeetingError): void {
+    if (this.#terminated) return;
+    this.#status.next({ phase, ...(error === undefined ? {} : { lastError: error }) });
+    this.#terminated = true;
+    this.#epoch += 1;
+    this.#status.complete();
+    this.#warnings.complete();
+  }
+
+  /**
+   * One data stream: the latest message first if the type is replayed, then every push of
+   * `action`. While subscribed it holds the connection and, when `wanted`, counts towards the
+   * Subscribe set. Completes when the meeting ends or is closed.
+   */
+  #stream(action: string, wanted: boolean): Observable<Push> {
+    return new Observable<Push>((subscriber) => {
+      const hub = this.#useHub();
+      if (wanted) hub.interest.add(action);
+      let channel = hub.channels.get(action);
+      if (channel === undefined) {
+        channel = new Subject<Push>();
+        hub.channels.set(action, channel);
+      }
+      const cached = hub.latest.get(action);
+      if (cached !== undefined) {
+        subscriber.next(cached);
+        // Satisfied by the replay alone (e.g. `take(1)`): no connection is needed.
+        if (subscriber.closed) return () => wanted && hub.interest.remove(action);
+      }
+      channel.subscribe(subscriber);
+      const release = hub.hold();
+      return () => {
+        release();
+        if (wanted) hub.interest.remove(action);
+        if (channel.observed) return;
+        hub.channels.delete(action);
+      };
+    });
+  }
+
+  #useHub(): Hub {
+    this.#hub ??= this.#makeHub();
+    return this.#hub;
+  }
+
+  #makeHub(): Hub {
+    const options = this.#options;
+    const { scheduler } = options;
+    const redact = passwordRedactor(options);
+    const interest = createInterest();
+    /** Push types a state stream needs a fresh full message of; served by the live session, if any. */
+    const resyncRequests = new Subject<string>();
+    const latest = new Map<string, Push>();
+    /**
+     * One Subject per push type with subscribers: a push costs one Map lookup and reaches only the
+     * subscribers of its type, however many streams are open (rather than one filter per stream).
+     */
+    const channels = new Map<string, Subject<Push>>();
+    const dispatch = (push: Push) => {
+      if (REPLAYED.has(push.action)) latest.set(push.action, push);
+      channels.get(push.action)?.next(push);
+    };
+    /** The WebSocket factory, made at the first connection attempt (the `ws` import is deferred until then). */
+    let socketFactory: Promise<CreateWebSocket> | undefined;
+    const Ctor = options.WebSocket;
+    const subscribeTypes$ =
+      options.notifyTypes !== undefined
+        ? of(options.notifyTypes)
+        : // Subscribers that arrive together produce one Subscribe frame, not one each.
+          subscribeLists$(interest.types$, ALWAYS_SUBSCRIBED, scheduler);
+
+    /**
+     * The meeting's one connection (cold): delivers pushes through `dispatch`, emits nothing
+     * itself, and completes when the meeting ends or the client gives up (after reporting why).
+     */
+    const connection$: Observable<never> = defer(() =>
+      this.#terminated
+        ? EMPTY
+        : session$({
+            options,
+            tokens$: attemptTokens$(options, this.#held),
+            socketFactory: () => {
+              socketFactory ??=
+                Ctor === undefined
+                  ? defaultWebSocketFactory(options.maxFrameBytes)
+                  : Promise.resolve((url: string) => new Ctor(url));
+              return socketFactory;
+            },
+            subscribeTypes$,
+            resync: resyncRequests,
+            beginEpoch: () => ++this.#epoch,
+            isCurrent: (candidate) => candidate === this.#epoch && !this.#terminated,
+            report: (phase) => {
+              if (phase === 'live') this.#lastError = undefined;
+              this.#setStatus({
+                phase,
+                ...(this.#lastError === undefined ? {} : { lastError: this.#lastError }),
+              });
+            },
+            warn: (warning) => this.#warn(warning),
+          }),
+    ).pipe(
+      retryWithBackoff({
+        ...options.reconnect,
+        isFatal,
+        scheduler,
+        random: options.random,
+        onRetry: ({ attempt, delayMs, error }) => {
+          const failure = toMeetingError(error, redact);
+          this.#lastError = failure;
+          if (invalidatesControlToken(failure)) this.#held.current = undefined;
+          this.#epoch += 1; // fence the failed socket
+          this.#setStatus({ phase: 'reconnecting', attempt, delayMs, lastError: failure });
+        },
+      }),
+      deliverEach(dispatch, () => {
+        latest.clear();
+        this.#epoch += 1;
+        if (!this.#terminated) {
+          this.#lastError = undefined;
+          this.#setStatus({ phase: 'idle' });
+        }
+      }),
+    );
+
+    /**
+     * The connection is shared by reference count: the first data subscriber starts it, and it
+     * stops `idleGraceMs` after the last one leaves (a subscriber arriving within the grace period
+     * keeps it). What `share({ resetOnRefCountZero: () => timer(grace) })` does, but a subscriber
+     * costs a counter step rather than a subscription of its own: it is already subscribed to its
+     * type's channel, and that is how it is told of the end.
+     */
+    let holders = 0;
+    let running: Subscription | undefined;
+    let grace: Subscription | undefined;
+    /** The meeting ended or was closed: every stream completes. */
+    const endStreams = () => {
+      running = undefined;
+      for (const channel of channels.values()) channel.complete();
+      channels.clear();
+    };
+    const stop = () => {
+      grace?.unsubscribe();
+      grace = undefined;
+      const current = running;
+      running = undefined;
+      current?.unsubscribe();
+      endStreams();
+    };
+    const release = () => {
+      holders -= 1;
+      if (holders > 0 || running === undefined) return;
+      grace = scheduler.schedule(() => {
+        grace = undefined;
+        const current = running;
+        running = undefined;
+        current?.unsubscribe();
+      }, options.idleGraceMs);
+    };
+    const hold = () => {
+      holders += 1;
+      grace?.unsubscribe();
+      grace = undefined;
+      if (running === undefined) {
+        const started = connection$.subscribe({
+          error: (error: unknown) => {
+            const failure = toMeetingError(error, redact);
+            const ended = failure.code === 'MEETING_ENDED' || failure.code === 'MEETING_NOT_FOUND';
+            this.#terminate(ended ? 'ended' : 'closed', failure);
+            endStreams();
+          },
+          complete: endStreams,
+        });
+        // A connection that ended at once (the meeting is over) is not kept.
+        if (!started.closed) running = started;
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        release();
+      };
+    };
+    return { interest, resyncRequests, latest, channels, hold, stop };
+  }
+}
+
+/** What a meeting holds once a data stream has been subscribed. */
+interface Hub {
+  readonly interest: Interest;
+  readonly resyncRequests: Subject<string>;
+  /** The latest push of each replayed type, while connected. */
+  readonly latest: Map<string, Push>;
+  readonly channels: Map<string, Subject<Push>>;
+  /** Holds the connection for one data subscriber; the function returned releases it. */
+  readonly hold: () => () => void;
+  /** Closes the connection now and completes every stream (`close()`). */
+  readonly stop: () => void;
+}
+
 /**
  * Watches one running meeting: returns a {@link Meeting} whose Observables deliver its decoded
  * pushes. Nothing happens until something subscribes to a data stream; then the client fetches
@@ -112,187 +463,5 @@ function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => st
  * @category Meeting
  */
 export function connectMeeting(options: ConnectMeetingOptions): Meeting {
-  const resolved = resolveMeetingOptions(options);
-  const { scheduler } = resolved;
-  const redact = passwordRedactor(resolved);
-
-  const status = new ReplaySubject<MeetingStatus>(1);
-  const warnings = new Subject<MeetingWarning>();
-  const closing = new Subject<void>();
-  const interest = createInterest();
-  /** Push types a state stream needs a fresh full message of; served by the live session, if any. */
-  const resyncRequests = new Subject<string>();
-  const latest = new Map<string, Push>();
-  /**
-   * One Subject per push type with subscribers: a push costs one Map lookup and reaches only the
-   * subscribers of its type, however many streams are open (rather than one filter per stream).
-   */
-  const channels = new Map<string, Subject<Push>>();
-  const dispatch = (push: Push) => {
-    if (REPLAYED.has(push.action)) latest.set(push.action, push);
-    channels.get(push.action)?.next(push);
-  };
-  const held: HeldControlToken = { current: undefined };
-  let epoch = 0;
-  let terminated = false;
-  let lastError: MeetingError | undefined;
-  /** The WebSocket factory, made at the first connection attempt (the `ws` import is deferred until then). */
-  let socketFactory: Promise<CreateWebSocket> | undefined;
-  const Ctor = resolved.WebSocket;
-
-  const setStatus = (next: MeetingStatus) => {
-    if (!terminated) status.next(next);
-  };
-  setStatus({ phase: 'idle' });
-
-  const terminate = (phase: 'ended' | 'closed', error?: MeetingError) => {
-    if (terminated) return;
-    status.next({ phase, ...(error === undefined ? {} : { lastError: error }) });
-    terminated = true;
-    epoch += 1;
-    status.complete();
-    warnings.complete();
-  };
-
-  const subscribeTypes$ =
-    resolved.notifyTypes !== undefined
-      ? of(resolved.notifyTypes)
-      : // Subscribers that arrive together produce one Subscribe frame, not one each.
-        subscribeLists$(interest.types$, ALWAYS_SUBSCRIBED, scheduler);
-
-  /**
-   * The meeting's one connection, shared: it runs while any stream is subscribed (plus the grace
-   * period) and delivers pushes through {@link dispatch}; it emits nothing itself and completes
-   * when the meeting ends or is closed.
-   */
-  const hub$: Observable<never> = defer(() =>
-    terminated
-      ? EMPTY
-      : session$({
-          options: resolved,
-          tokens$: attemptTokens$(resolved, held),
-          socketFactory: () => {
-            socketFactory ??=
-              Ctor === undefined
-                ? defaultWebSocketFactory(resolved.maxFrameBytes)
-                : Promise.resolve((url: string) => new Ctor(url));
-            return socketFactory;
-          },
-          subscribeTypes$,
-          resync$: resyncRequests,
-          beginEpoch: () => ++epoch,
-          isCurrent: (candidate) => candidate === epoch && !terminated,
-          report: (phase) => {
-            if (phase === 'live') lastError = undefined;
-            setStatus({ phase, ...(lastError === undefined ? {} : { lastError }) });
-          },
-          warn: (warning) => {
-            if (!terminated) warnings.next(warning);
-          },
-        }),
-  ).pipe(
-    retryWithBackoff({
-      ...resolved.reconnect,
-      isFatal,
-      scheduler,
-      random: resolved.random,
-      onRetry: ({ attempt, delayMs, error }) => {
-        const failure = toMeetingError(error, redact);
-        lastError = failure;
-        if (invalidatesControlToken(failure)) held.current = undefined;
-        epoch += 1; // fence the failed socket
-        setStatus({ phase: 'reconnecting', attempt, delayMs, lastError: failure });
-      },
-    }),
-    catchError((error: unknown) => {
-      const failure = toMeetingError(error, redact);
-      const ended = failure.code === 'MEETING_ENDED' || failure.code === 'MEETING_NOT_FOUND';
-      terminate(ended ? 'ended' : 'closed', failure);
-      return EMPTY;
-    }),
-    takeUntil(closing),
-    deliverEach(dispatch, () => {
-      latest.clear();
-      epoch += 1;
-      if (!terminated) {
-        lastError = undefined;
-        setStatus({ phase: 'idle' });
-      }
-    }),
-    share({
-      resetOnError: false,
-      resetOnComplete: false,
-      resetOnRefCountZero: () => timer(resolved.idleGraceMs, scheduler),
-    }),
-  );
-
-  /**
-   * One data stream: the latest message first if the type is replayed, then every push of
-   * `action`. While subscribed it holds the connection (`hub$`) and, when `wanted`, counts towards
-   * the Subscribe set. Completes when the meeting ends or is closed.
-   */
-  function stream<A extends Push>(action: string, wanted = true): Observable<A> {
-    return new Observable<A>((subscriber) => {
-      if (wanted) interest.add(action);
-      let channel = channels.get(action);
-      if (channel === undefined) {
-        channel = new Subject<Push>();
-        channels.set(action, channel);
-      }
-      const cached = latest.get(action) as A | undefined;
-      if (cached !== undefined) {
-        subscriber.next(cached);
-        // Satisfied by the replay alone (e.g. `take(1)`): no connection is needed.
-        if (subscriber.closed) return () => interest.remove(action);
-      }
-      // The subscriber is an Observer of A; the channel only ever carries pushes of `action`.
-      (channel as unknown as Subject<A>).subscribe(subscriber);
-      subscriber.add(
-        hub$.subscribe({ error: (e) => subscriber.error(e), complete: () => subscriber.complete() }),
-      );
-      return () => {
-        if (wanted) interest.remove(action);
-        if (channel.observed) return;
-        channels.delete(action);
-      };
-    });
-  }
-
-  const raw = {
-    confBasicInfo$: stream<ConfBasicInfoNotify>('ConfBasicInfoNotify'),
-    confDynamicInfo$: stream<ConfDynamicInfoNotify>('ConfDynamicInfoNotify'),
-    participants$: stream<ParticipantsNotify>('ParticipantsNotify'),
-    attendees$: stream<AttendeesNotify>('AttendeesNotify'),
-    speakers$: stream<SpeakerChangeNotify>('SpeakerChangeNotify'),
-    netConditions$: stream<NetConditionNotify>('NetConditionNotify'),
-    inviteResults$: stream<InviteResultNotify>('InviteResultNotify'),
-    subtitles$: stream<RealTimeSubtitleNotify>('RealTimeSubtitleNotify'),
-    waitingList$: stream<WaitingListNotify>('WaitingListNotify'),
-    interpreterGroups$: stream<InterpreterGroupNotify>('InterpreterGroupNotify'),
-  };
-  const state = createStateStreams({
-    ...raw,
-    requestFull: (action) => resyncRequests.next(action),
-    warn: (warning) => {
-      if (!terminated) warnings.next(warning);
-    },
-    graceMs: resolved.idleGraceMs,
-    scheduler,
-  });
-
-  const meeting: Meeting = {
-    conferenceId: resolved.conferenceId,
-    ...raw,
-    ...state,
-    // Unknown pushes are not asked for: they arrive whatever the Subscribe set.
-    unknown$: stream<UnknownNotify>('UnknownNotify', false),
-    status$: status.asObservable(),
-    warnings$: warnings.asObservable(),
-    close() {
-      if (terminated) return;
-      terminate('closed', lastError);
-      closing.next();
-    },
-  };
-  return meeting;
+  return new WatchedMeeting(resolveMeetingOptions(options));
 }

@@ -20,6 +20,8 @@ export interface FrameHandlerHooks {
   readonly warn: (warning: MeetingWarning) => void;
   /** The server accepted the subscription or started pushing. */
   readonly live: () => void;
+  /** Called with each full (`msgMode` 0) push just before it is delivered. */
+  readonly full?: (push: Push) => void;
 }
 
 const ENDED: MeetingError = {
@@ -111,6 +113,8 @@ export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerF
             return;
           }
           if (out === undefined) return;
+          if (hooks.full !== undefined && out.action !== 'UnknownNotify' && out.msgMode === 0)
+            hooks.full(out);
           subscriber.next(out);
           if (out.action === 'ConfDynamicInfoNotify' && out.data.state === 'Destroyed')
             subscriber.error(ENDED);

@@ -131,8 +131,10 @@ export interface ConnectMeetingOptions {
    */
   readonly WebSocket?: WebSocketConstructor;
   /**
-   * The HTTP client.
-   * @defaultValue globalThis.fetch
+   * The HTTP client. Pass `globalThis.fetch` on Node.js to go through undici instead (e.g. for a
+   * proxy set with its global dispatcher).
+   * @defaultValue on Node.js, a client on `node:http` / `node:https` (certificates verified against
+   *   Node's roots, plus `tls.ca` when given); elsewhere `globalThis.fetch`
    */
   readonly fetch?: FetchLike;
   /**

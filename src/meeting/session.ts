@@ -14,7 +14,6 @@ import {
   Observable,
   type OperatorFunction,
   Subject,
-  share,
   switchMap,
   take,
   throwError,
@@ -46,10 +45,11 @@ export interface SessionContext {
   /** The list to subscribe to: emits at once, then whenever it changes. */
   readonly subscribeTypes$: Observable<readonly string[]>;
   /**
-   * Push types for which a state stream needs a fresh full message now (it started while this
-   * socket was live). Served like a gap: Subscribe again, reconnect if nothing comes.
+   * Push types that need a fresh full message now: a state stream started while this socket was
+   * live (the meeting asks), or a gap was seen (the session asks, through the same Subject). Served
+   * by Subscribing again, and reconnecting if nothing comes.
    */
-  readonly resync$: Observable<string>;
+  readonly resync: Subject<string>;
   /** Starts a new socket epoch; older epochs are superseded. */
   readonly beginEpoch: () => number;
   readonly isCurrent: (epoch: number) => boolean;
@@ -171,13 +171,15 @@ export function session$(context: SessionContext): Observable<Push> {
           complete: () => subscriber.complete(),
         }),
       );
-      const gaps = new Subject<string>();
       const warnAndNoteGaps: SessionContext['warn'] = (warning) => {
         warn(warning);
         if (options.healGaps && signalsLoss(warning) && LIST_ACTIONS.has(warning.action)) {
-          gaps.next(warning.action);
+          context.resync.next(warning.action);
         }
       };
+      // The healer watches full messages only while a heal is under way; fed by the frame
+      // handler rather than by sharing the push stream, which would cost every socket a share.
+      const fulls = new Subject<Push>();
       // The heartbeat stream sends each HeartBeat as it is emitted; liveness subscribes it
       // (one subscription per socket) and expects an echo for each sequence (§7).
       const sent$ = heartbeat(options.heartbeatIntervalMs, options.scheduler).pipe(
@@ -195,12 +197,16 @@ export function session$(context: SessionContext): Observable<Push> {
           echoTimeoutMs: options.livenessTimeoutMs,
           scheduler: options.scheduler,
         }),
-        handleFrames({ conferenceId: options.conferenceId, warn: warnAndNoteGaps, live: goLive }),
-        share(),
+        handleFrames({
+          conferenceId: options.conferenceId,
+          warn: warnAndNoteGaps,
+          live: goLive,
+          full: (push) => fulls.observed && fulls.next(push),
+        }),
       );
       const healing$ = healGaps$({
-        requests$: merge(gaps, context.resync$),
-        pushes$,
+        requests$: context.resync,
+        pushes$: fulls,
         resubscribe: (action) => {
           if (subscribed === undefined || !subscribed.includes(action)) return false;
           sendSubscribe(subscribed);

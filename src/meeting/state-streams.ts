@@ -136,37 +136,16 @@ function isItemWarning(warning: StateWarning): warning is ItemWarning {
 }
 
 /**
- * The state streams, built on first use: until one of them is subscribed, a meeting holds eight
- * small deferred Observables instead of the folds' operator chains (most watchers never use state
- * streams, and a process may watch thousands of meetings).
+ * The state streams over `sources`, built at once (they share the roster fold); nothing is
+ * subscribed until they are. A meeting builds them when one of them is first read.
  *
- * Each fold starts at its first subscriber (which subscribes the raw
- * stream it needs, so its type joins the Subscribe set), is shared by all, survives reconnects
- * (a reconnect's snapshot is diffed against what is held), and stops `graceMs` after its last
- * subscriber leaves. State streams replay their latest value; `joined$` and `left$` do not.
- * Every stream completes when the raw streams do (meeting ended, `close()`).
+ * Each fold starts at its first subscriber (which subscribes the raw stream it needs, so its type
+ * joins the Subscribe set), is shared by all, survives reconnects (a reconnect's snapshot is
+ * diffed against what is held), and stops `graceMs` after its last subscriber leaves. State
+ * streams replay their latest value; `joined$` and `left$` do not. Every stream completes when the
+ * raw streams do (meeting ended, `close()`).
  */
 export function createStateStreams(sources: StateStreamSources): MeetingStateStreams {
-  let built: MeetingStateStreams | undefined;
-  const lazy = <K extends keyof MeetingStateStreams>(key: K): MeetingStateStreams[K] =>
-    defer(() => {
-      built ??= buildStateStreams(sources);
-      return built[key];
-    }) as MeetingStateStreams[K];
-  return {
-    roster$: lazy('roster$'),
-    joined$: lazy('joined$'),
-    left$: lazy('left$'),
-    activeSpeakers$: lazy('activeSpeakers$'),
-    handsRaised$: lazy('handsRaised$'),
-    waitingRoom$: lazy('waitingRoom$'),
-    attendeeList$: lazy('attendeeList$'),
-    meetingState$: lazy('meetingState$'),
-  };
-}
-
-/** Builds every state stream at once (they share the roster fold). */
-function buildStateStreams(sources: StateStreamSources): MeetingStateStreams {
   const { requestFull, warn } = sources;
   const shareOptions = { graceMs: sources.graceMs, scheduler: sources.scheduler };
 

@@ -27,9 +27,12 @@ export async function loadNodeWebSocket(_maxPayload: number, tls?: TlsOptions): 
 }
 
 /** Rejects: a `fetch` that trusts extra authorities needs `node:https`. */
-export async function loadNodeHttpsFetch(_tls: TlsOptions): Promise<FetchLike> {
+export async function loadNodeHttpsFetch(_tls?: TlsOptions): Promise<FetchLike> {
   throw nodeOnly(TLS_IN_BROWSER);
 }
+
+/** None: a browser's REST calls go through its own global `fetch`. */
+export const platformFetch: FetchLike | undefined = undefined;
 
 /** A plain {@link MeetingError} value, like every error the client reports (no secret in it). */
 function nodeOnly(message: string): MeetingError {

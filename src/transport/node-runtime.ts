@@ -28,11 +28,23 @@ export async function loadNodeWebSocket(maxPayload: number, tls?: TlsOptions): P
 }
 
 /**
- * A `fetch` on `node:https` that trusts `tls.ca` besides Node's roots (Node's global `fetch` takes
- * no per-request CA).
+ * A `fetch` on `node:http(s)`, trusting `tls.ca` besides Node's roots when given (Node's global
+ * `fetch` takes no per-request CA).
  * @param tls - extra certificate authorities to trust.
  */
-export async function loadNodeHttpsFetch(tls: TlsOptions): Promise<FetchLike> {
+export async function loadNodeHttpsFetch(tls?: TlsOptions): Promise<FetchLike> {
   const { createNodeHttpsFetch } = await import('./node-https-fetch.js');
   return createNodeHttpsFetch(tls);
 }
+
+let nodeFetchLoaded: Promise<FetchLike> | undefined;
+
+/**
+ * The REST client's default transport here: `node:http(s)` with Node's roots, loaded on the first
+ * call and shared by every meeting of the process. (`undefined` in the browser twin, where the
+ * global `fetch` is used.) See `node-https-fetch.ts` for why not the global `fetch` on Node.js.
+ */
+export const platformFetch: FetchLike | undefined = async (url, init) => {
+  nodeFetchLoaded ??= loadNodeHttpsFetch();
+  return (await nodeFetchLoaded)(url, init);
+};
