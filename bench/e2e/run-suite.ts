@@ -19,4 +19,6 @@ if (!load) {
   process.exit(2);
 }
 const run = await load();
-console.log(JSON.stringify({ [name!]: await run({ quick, ...(sizes === undefined ? {} : { sizes }) }) }, null, 2));
+console.log(
+  JSON.stringify({ [name!]: await run({ quick, ...(sizes === undefined ? {} : { sizes }) }) }, null, 2),
+);
