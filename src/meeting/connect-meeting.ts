@@ -26,7 +26,7 @@ import type {
 } from '../protocol/messages.js';
 import { redactSecrets } from '../protocol/redact.js';
 import { REDACTED } from '../security/secret.js';
-import { defaultWebSocketFactory } from '../transport/default-websocket.js';
+import { defaultWebSocketFactory, loadedWebSocketFactory } from '../transport/default-websocket.js';
 import { retryWithBackoff } from '../transport/retry-with-backoff.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
 import { attemptTokens$, type HeldControlToken } from './attempt-tokens.js';
@@ -308,9 +308,9 @@ class WatchedMeeting implements Meeting {
       if (REPLAYED.has(push.action)) latest.set(push.action, push);
       channels.get(push.action)?.next(push);
     };
-    /** The WebSocket factory, made at the first connection attempt (the `ws` import is deferred until then). */
-    let socketFactory: Promise<CreateWebSocket> | undefined;
+    /** A user's WebSocket constructor, as a factory (the default one is looked up per attempt). */
     const Ctor = options.WebSocket;
+    const injected: CreateWebSocket | undefined = Ctor === undefined ? undefined : (url) => new Ctor(url);
     const subscribeTypes$ =
       options.notifyTypes !== undefined
         ? of(options.notifyTypes)
@@ -327,13 +327,10 @@ class WatchedMeeting implements Meeting {
         : session$({
             options,
             tokens$: attemptTokens$(options, this.#held),
-            socketFactory: () => {
-              socketFactory ??=
-                Ctor === undefined
-                  ? defaultWebSocketFactory(options.maxFrameBytes)
-                  : Promise.resolve((url: string) => new Ctor(url));
-              return socketFactory;
-            },
+            socketFactory: () =>
+              injected ??
+              loadedWebSocketFactory(options.maxFrameBytes) ??
+              defaultWebSocketFactory(options.maxFrameBytes),
             subscribeTypes$,
             resync: resyncRequests,
             beginEpoch: () => ++this.#epoch,

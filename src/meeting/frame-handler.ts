@@ -22,6 +22,12 @@ export interface FrameHandlerHooks {
   readonly live: () => void;
   /** Called with each full (`msgMode` 0) push just before it is delivered. */
   readonly full?: (push: Push) => void;
+  /**
+   * Whether this socket is still the meeting's current one; pushes of a superseded socket are
+   * dropped (stale-socket fencing).
+   * @defaultValue always
+   */
+  readonly current?: () => boolean;
 }
 
 const ENDED: MeetingError = {
@@ -112,7 +118,7 @@ export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerF
             subscriber.error(failure);
             return;
           }
-          if (out === undefined) return;
+          if (out === undefined || (hooks.current !== undefined && !hooks.current())) return;
           if (hooks.full !== undefined && out.action !== 'UnknownNotify' && out.msgMode === 0)
             hooks.full(out);
           subscriber.next(out);

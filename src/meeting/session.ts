@@ -40,8 +40,11 @@ export interface SessionContext {
   readonly options: ResolvedMeetingOptions;
   /** Tokens for a new attempt (fresh per subscription). */
   readonly tokens$: Observable<AttemptTokens>;
-  /** The WebSocket factory, resolved lazily (the `ws` import happens only when needed). */
-  readonly socketFactory: () => Promise<CreateWebSocket>;
+  /**
+   * The WebSocket factory: at hand, or a promise of it while `ws` is still being imported (the
+   * import happens only when needed).
+   */
+  readonly socketFactory: () => CreateWebSocket | Promise<CreateWebSocket>;
   /** The list to subscribe to: emits at once, then whenever it changes. */
   readonly subscribeTypes$: Observable<readonly string[]>;
   /**
@@ -137,11 +140,13 @@ export function session$(context: SessionContext): Observable<Push> {
       }
       report('opening');
       const url = webSocketUrl(first.wsURL, context.options.conferenceId, first.webSocketToken);
-      return from(context.socketFactory()).pipe(
-        switchMap((createSocket) =>
-          connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes }),
-        ),
-        connect((events$) => opened$(events$).pipe(switchMap((send) => live$(send, events$)))),
+      const open = (createSocket: CreateWebSocket) =>
+        connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes });
+      const factory = context.socketFactory();
+      // Once the factory is at hand (every attempt but a process's first), no operator waits for it.
+      const events$ = typeof factory === 'function' ? open(factory) : from(factory).pipe(switchMap(open));
+      return events$.pipe(
+        connect((shared$) => opened$(shared$).pipe(switchMap((send) => live$(send, shared$)))),
       );
     }
 
@@ -202,6 +207,7 @@ export function session$(context: SessionContext): Observable<Push> {
           warn: warnAndNoteGaps,
           live: goLive,
           full: (push) => fulls.observed && fulls.next(push),
+          current,
         }),
       );
       const healing$ = healGaps$({
@@ -215,7 +221,7 @@ export function session$(context: SessionContext): Observable<Push> {
         timeoutMs: options.healTimeoutMs,
         scheduler: options.scheduler,
       });
-      return merge(subscribes$, healing$, pushes$).pipe(filter(current));
+      return merge(subscribes$, healing$, pushes$);
     }
 
     function opened$(events$: Observable<ConnectionEvent>): Observable<(text: string) => void> {

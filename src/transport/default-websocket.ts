@@ -13,7 +13,23 @@ import type { CreateWebSocket, WebSocketConstructor } from './websocket-like.js'
  * @category Transport
  */
 export async function defaultWebSocketFactory(maxFrameBytes: number): Promise<CreateWebSocket> {
+  const ready = loadedWebSocketFactory(maxFrameBytes);
+  if (ready !== undefined) return ready;
+  const created = await loadNodeWebSocket(maxFrameBytes);
+  loaded.set(maxFrameBytes, created);
+  return created;
+}
+
+/** The `ws` factories made so far, by frame-size limit (most processes use one). */
+const loaded = new Map<number, CreateWebSocket>();
+
+/**
+ * The default factory if it is at hand without waiting (the global `WebSocket`, or `ws` once
+ * {@link defaultWebSocketFactory} has loaded it), else `undefined`: a connection attempt that
+ * needs no import starts synchronously.
+ */
+export function loadedWebSocketFactory(maxFrameBytes: number): CreateWebSocket | undefined {
   const Native = (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (Native !== undefined) return (url) => new Native(url);
-  return loadNodeWebSocket(maxFrameBytes);
+  return loaded.get(maxFrameBytes);
 }

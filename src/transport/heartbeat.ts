@@ -1,7 +1,7 @@
 /**
  * The client's HeartBeat frames as a stream (PROTOCOL.md §5.2, §7).
  */
-import { asyncScheduler, interval, map, type Observable, type SchedulerLike } from 'rxjs';
+import { asyncScheduler, Observable, type SchedulerAction, type SchedulerLike } from 'rxjs';
 import { encodeHeartBeat, makeSequence } from '../protocol/client-frames.js';
 
 /** §7: the server drops a socket after 180 s without a HeartBeat; 60 s is recommended. */
@@ -32,10 +32,12 @@ export function heartbeat(
   intervalMs: number = DEFAULT_HEARTBEAT_INTERVAL_MS,
   scheduler: SchedulerLike = asyncScheduler,
 ): Observable<OutgoingHeartBeat> {
-  return interval(intervalMs, scheduler).pipe(
-    map(() => {
+  // `interval(intervalMs).pipe(map(…))` in one scheduled action: every live socket holds one.
+  return new Observable<OutgoingHeartBeat>((subscriber) =>
+    scheduler.schedule(function beat(this: SchedulerAction<undefined>) {
       const sequence = makeSequence(scheduler.now());
-      return { sequence, frame: encodeHeartBeat(sequence) };
-    }),
+      subscriber.next({ sequence, frame: encodeHeartBeat(sequence) });
+      this.schedule(undefined, intervalMs);
+    }, intervalMs),
   );
 }

@@ -7,7 +7,6 @@ import {
   type MonoTypeOperatorFunction,
   retry,
   type SchedulerLike,
-  tap,
   throwError,
   timer,
 } from 'rxjs';
@@ -133,13 +132,13 @@ export function retryWithBackoff<T>(options: RetryWithBackoffOptions = {}): Mono
     defer(() => {
       let attempt = 0;
       let startedAt = scheduler.now();
-      return source.pipe(
-        // Each (re)subscription starts a period that may turn out healthy.
-        tap({
-          subscribe: () => {
-            startedAt = scheduler.now();
-          },
-        }),
+      // Each (re)subscription starts a period that may turn out healthy. (A `defer` rather than
+      // `tap({ subscribe })`: it adds no subscriber to a chain that lives as long as the meeting.)
+      const timed$ = defer(() => {
+        startedAt = scheduler.now();
+        return source;
+      });
+      return timed$.pipe(
         retry({
           delay: (error: unknown) => {
             if (isFatal(error)) return throwError(() => error);
