@@ -88,7 +88,9 @@ class NodeWebSocket implements WebSocketLike {
  * @category Transport
  */
 export function createNodeWebSocket(maxPayload: number, tls?: TlsOptions): CreateWebSocket {
-  const options: ClientOptions = { maxPayload };
+  // No permessage-deflate (PROTOCOL.md: optional): each compressed socket would hold zlib state of
+  // its own (hundreds of KiB), and pushes are small JSON frames; a process may watch thousands.
+  const options: ClientOptions = { maxPayload, perMessageDeflate: false };
   if (tls !== undefined) {
     options.ca = trustedAuthorities(tls);
     options.rejectUnauthorized = true;
