@@ -1,5 +1,5 @@
 /**
- * Deterministic frames for the benchmarks, shaped like the service's (PROTOCOL.md §6.4, §6.5).
+ * Deterministic frames for the benchmarks, shaped like the service's (PROTOCOL.md §6.4, §6.5, §6.7).
  */
 
 const CONF_ID = '913570246';
@@ -126,6 +126,24 @@ export function confDynamicInfoFrame(n: number): string {
   });
 }
 
+/** A SpeakerChangeNotify (≈ 330–420 B): two or three speakers, loudest first. */
+export function speakerChangeFrame(n: number): string {
+  const count = 2 + (n % 2);
+  return JSON.stringify({
+    data: Array.from({ length: count }, (_, i) => ({
+      pid: pid(n * 3 + i * 11),
+      name: `Participant ${n * 3 + i * 11}`,
+      speakingVolume: 70 - i * 20 - (n % 7),
+    })),
+    confID: CONF_ID,
+    msgID: hex(n + 3000, 32),
+    msgMode: 0,
+    version: 1767258040001 + n,
+    createTime: 1767258040001 + n,
+    action: 'SpeakerChangeNotify',
+  });
+}
+
 /** One kind of frame in the mix, with how many of it one cycle of the mix holds. */
 export interface MixPart {
   readonly kind: string;
@@ -150,6 +168,20 @@ export function representativeMix(): readonly MixPart[] {
       frames: Array.from({ length: 4 }, (_, i) => confDynamicInfoFrame(i)),
     },
     { kind: 'participantsFull100', weight: 1, frames: [participantsFullFrame(100)] },
+  ];
+}
+
+/**
+ * Kinds measured on their own but left out of the mix, so the mix's figure stays comparable with
+ * earlier runs. Their `weight` is what they would have in the mix.
+ */
+export function separateKinds(): readonly MixPart[] {
+  return [
+    {
+      kind: 'speakerChange',
+      weight: 2,
+      frames: Array.from({ length: 8 }, (_, i) => speakerChangeFrame(i)),
+    },
   ];
 }
 

@@ -1,12 +1,14 @@
 /**
  * decodeServerFrame against JSON.parse alone, on the same representative mix (issue 2: parse+decode
- * must keep at least half the throughput of parsing alone). Also reports each frame kind, and the
- * full liberal io-ts path on its own, to show what the fast path saves.
+ * must keep at least half the throughput of parsing alone; issue 5: the library must cost almost
+ * nothing over hand-written code, so the goal is 0.88 for the mix and 0.8 for each kind). Also
+ * reports each frame kind, and the full liberal io-ts path on its own, to show what the fast path
+ * saves.
  */
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { decodeServerFrame } from '../../src/protocol/decode-server-frame.js';
 import { decodeParsedFrame } from '../../src/protocol/frame-codecs.js';
-import { mixCycle, representativeMix } from '../fixtures.js';
+import { mixCycle, representativeMix, separateKinds } from '../fixtures.js';
 import {
   type BenchSuite,
   comparePair,
@@ -38,14 +40,15 @@ function compare(frames: readonly string[], options: MeasureOptions) {
 function run(options: MeasureOptions): SuiteResult {
   const parts = representativeMix();
   const cycle = mixCycle(parts);
+  const separate = separateKinds();
   // A benchmark of failures would be meaningless: every frame must decode.
-  for (const text of cycle) {
+  for (const text of [...cycle, ...separate.flatMap((p) => p.frames)]) {
     const r = decodeServerFrame(text);
     if (isLeft(r)) throw new Error(`bench frame does not decode: ${r.left.message}`);
   }
   const mix = compare(cycle, options);
   const kinds: Record<string, ReturnType<typeof compare> & { bytes: number }> = {};
-  for (const part of parts) {
+  for (const part of [...parts, ...separate]) {
     const bytes = Math.round(part.frames.reduce((sum, f) => sum + f.length, 0) / part.frames.length);
     kinds[part.kind] = {
       bytes,
@@ -55,12 +58,13 @@ function run(options: MeasureOptions): SuiteResult {
   const lines = [
     `decode: mix of ${cycle.length} frames per cycle (${parts.map((p) => `${p.weight}× ${p.kind}`).join(', ')})`,
     `  JSON.parse alone      ${formatRate(mix.jsonParsePerSec).padStart(12)} frames/s`,
-    `  decodeServerFrame     ${formatRate(mix.decodePerSec).padStart(12)} frames/s   ratio ${mix.ratio} (must be ≥ 0.5)`,
+    `  decodeServerFrame     ${formatRate(mix.decodePerSec).padStart(12)} frames/s   ratio ${mix.ratio} (≥ 0.5 required; goal ≥ 0.88, each kind ≥ 0.8)`,
     `  parse + io-ts only    ${formatRate(mix.ioTsOnlyPerSec).padStart(12)} frames/s   (no fast path)`,
     ...Object.entries(kinds).map(
       ([kind, k]) =>
-        `  ${kind.padEnd(22)}${String(k.bytes).padStart(6)} B: parse ${formatRate(k.jsonParsePerSec)}/s, decode ${formatRate(k.decodePerSec)}/s, ratio ${k.ratio}, io-ts only ${formatRate(k.ioTsOnlyPerSec)}/s`,
+        `  ${(separate.some((p) => p.kind === kind) ? `${kind}*` : kind).padEnd(22)}${String(k.bytes).padStart(6)} B: parse ${formatRate(k.jsonParsePerSec)}/s, decode ${formatRate(k.decodePerSec)}/s, ratio ${k.ratio}, io-ts only ${formatRate(k.ioTsOnlyPerSec)}/s`,
     ),
+    `  (* measured on its own, not part of the mix)`,
   ];
   return { json: { ...mix, framesPerCycle: cycle.length, kinds }, lines };
 }

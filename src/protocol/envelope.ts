@@ -10,7 +10,9 @@ import { type FieldSpec, type FieldsOf, lenientObject } from './combinators.js';
 import {
   actionLiteral,
   BinaryLike,
+  isPlainKey,
   isRecord,
+  KeyMemo,
   LenientType,
   MISS,
   type Miss,
@@ -111,6 +113,101 @@ export function topLevelNotifyCodec<N extends NotifyEnvelope<string> & { readonl
     },
     'object',
   );
+}
+
+// Imports used per frame, hoisted into module constants: run through a CommonJS transform (tsx,
+// the benchmarks) every read of an imported binding is a getter call, costly in a hot loop.
+const numberFast = NumberLike.fast;
+const stringFast = StringLike.fast;
+const binaryFast = BinaryLike.fast;
+const trims = needsTrim;
+const miss: Miss = MISS;
+
+/**
+ * Whether some own key of `u` has white space around it. Reached only when an envelope field is
+ * absent, to rule out a padded spelling of it (which the full decode would read).
+ */
+function hasPaddedKey(u: Record<string, unknown>): boolean {
+  for (const k in u) if (trims(k)) return true;
+  return false;
+}
+
+/**
+ * The frame `{ action, version, createTime, msgID, msgMode, confID, data }` when `u`'s envelope
+ * (§6.0) is in its documented form (`action` exactly `action`, every field under its exact key),
+ * or MISS. Equal to what the envelope's field specs give: the exact key wins over any padded one,
+ * so the other keys of `u` only matter when `msgID` is absent. Every frame it builds has the same
+ * shape, so code reading frames stays monomorphic.
+ * @internal
+ */
+export function envelopeWithData<N extends NotifyEnvelope<string> & { readonly data: unknown }>(
+  u: Record<string, unknown>,
+  action: N['action'],
+  data: N['data'],
+): N | Miss {
+  if (u.action !== action) return miss;
+  let version = u.version;
+  // `x - x === 0` is false for NaN and ±Infinity (JSON.parse gives Infinity for `1e400`).
+  if (typeof version !== 'number' || version - version !== 0) {
+    version = numberFast(version);
+    if (version === miss) return miss;
+  }
+  let createTime = u.createTime;
+  if (typeof createTime !== 'number' || createTime - createTime !== 0) {
+    createTime = numberFast(createTime);
+    if (createTime === miss) return miss;
+  }
+  let msgID = u.msgID;
+  if (typeof msgID !== 'string') {
+    if (msgID === undefined) {
+      if (hasPaddedKey(u)) return miss;
+      msgID = '';
+    } else {
+      msgID = stringFast(msgID);
+      if (msgID === miss) return miss;
+    }
+  }
+  let msgMode = u.msgMode;
+  if (msgMode !== 0 && msgMode !== 1) {
+    msgMode = binaryFast(msgMode);
+    if (msgMode === miss) return miss;
+  }
+  let confID = u.confID;
+  if (typeof confID !== 'string') {
+    confID = stringFast(confID);
+    if (confID === miss) return miss;
+  }
+  return { action, version, createTime, msgID, msgMode, confID, data } as N;
+}
+
+/** Top-level keys known to be plain; see {@link KeyMemo}. */
+const plainTopLevelKeys = new KeyMemo(isPlainKey);
+
+/**
+ * Whether every own key of `u` may stay as it is in a §6.3/§6.4 payload: none padded, none
+ * `__proto__` (the full decode would rename or drop such keys, so a payload holding one cannot be
+ * `u` itself). Status frames repeat one key sequence, which the memo recognises.
+ * @internal
+ */
+export function cleanTopLevelKeys(u: Record<string, unknown>): boolean {
+  return plainTopLevelKeys.every(u);
+}
+
+/**
+ * Deletes the envelope keys from `u`, last first in the order the server sends them (§6.3, §6.4
+ * examples: the envelope comes last, `action` at the very end). Deleting the last-added property
+ * keeps V8's fast object layout; any other delete turns the object into a slow dictionary, so a
+ * frame in another order still gives the same object, only slower to build and to read. (Finding
+ * the actual order would cost more than the deletes.)
+ * @internal
+ */
+export function deleteEnvelopeKeys(u: Record<string, unknown>): void {
+  delete u.action;
+  delete u.createTime;
+  delete u.version;
+  delete u.msgMode;
+  delete u.msgID;
+  delete u.confID;
 }
 
 /**

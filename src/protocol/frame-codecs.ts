@@ -42,20 +42,48 @@ export const FRAME_CODECS: ReadonlyMap<string, LenientType<ServerFrame>> = new M
   ['ConfControl', widen(ConfControlReplyCodec)],
 ]);
 
+/** A fast path of one action: the frame, or MISS for "take the full decode". */
+type FastPath = (u: Record<string, unknown>) => ServerFrame | Miss;
+
+/** Each codec's fast path, which leaves its input as it was. */
+const SHARED_FAST_PATHS: ReadonlyMap<string, FastPath> = new Map(
+  [...FRAME_CODECS].map(([action, codec]): [string, FastPath] => [action, codec.fast]),
+);
+
 /**
- * Fast paths that may take the parsed object apart instead of copying it, for frames whose parsed
- * value nobody else holds (see `ownedTopLevelFast`). Their results equal the codec's.
+ * The fast paths for frames whose parsed value nobody else holds: where one exists, a path that may
+ * take the parsed object apart instead of copying it (see `ConfDynamicInfoNotifyOwnedFast`), else
+ * the codec's. Their results equal the codec's.
  */
-const OWNED_FAST_PATHS: ReadonlyMap<string, (u: Record<string, unknown>) => ServerFrame | Miss> = new Map<
-  string,
-  (u: Record<string, unknown>) => ServerFrame | Miss
->([
+const OWNED_FAST_PATHS: ReadonlyMap<string, FastPath> = new Map([
+  ...SHARED_FAST_PATHS,
   ['ConfBasicInfoNotify', ConfBasicInfoNotifyOwnedFast],
   ['ConfDynamicInfoNotify', ConfDynamicInfoNotifyOwnedFast],
 ]);
 
+const participantsOwned = OWNED_FAST_PATHS.get('ParticipantsNotify');
+const statusOwned = OWNED_FAST_PATHS.get('ConfDynamicInfoNotify');
+const speakersOwned = OWNED_FAST_PATHS.get('SpeakerChangeNotify');
+
+/**
+ * The owned fast path of the most frequent actions, found without the Map: the action is a fresh
+ * string every frame, which a lookup must hash, while a comparison with a constant of another
+ * length fails at once.
+ */
+function frequentOwnedPath(action: string): FastPath | undefined {
+  if (action === 'ParticipantsNotify') return participantsOwned;
+  if (action === 'ConfDynamicInfoNotify') return statusOwned;
+  if (action === 'SpeakerChangeNotify') return speakersOwned;
+  return undefined;
+}
+
 /** Which decode paths to use: both (the default), or the full liberal io-ts decode alone. @internal */
 export type DecodePath = 'fast-then-full' | 'full';
+
+// Imports used per frame, hoisted into module constants: run through a CommonJS transform (tsx,
+// the benchmarks) every read of an imported binding is a getter call, costly in a hot loop.
+const miss: Miss = MISS;
+const success = right;
 
 /**
  * Decodes an already-parsed frame. With `fast-then-full`, frames in their documented form take
@@ -69,15 +97,35 @@ export function decodeParsedFrame(
   path: DecodePath = 'fast-then-full',
   owned = false,
 ): Either<FrameDecodeError, ServerFrame> {
+  if (path === 'fast-then-full' && typeof value === 'object' && value !== null) {
+    // The documented form has the exact action name, which finds the fast path; anything else (a
+    // padded name, an unknown action, an array) goes the long way below.
+    const action = (value as { action?: unknown }).action;
+    const fast =
+      typeof action !== 'string'
+        ? undefined
+        : owned
+          ? (frequentOwnedPath(action) ?? OWNED_FAST_PATHS.get(action))
+          : SHARED_FAST_PATHS.get(action);
+    if (fast !== undefined) {
+      const frame = fast(value as Record<string, unknown>);
+      if (frame !== miss) return success(frame);
+    }
+  }
+  return decodeSlowly(value, path);
+}
+
+/** Everything but the fast path: the frame's action read liberally, then the full decode. */
+function decodeSlowly(value: unknown, path: DecodePath): Either<FrameDecodeError, ServerFrame> {
   const action = readFrameAction(value);
   if (typeof action !== 'string') return left(action);
   const frame = value as Record<string, unknown>; // readFrameAction checked it is an object
   const codec = FRAME_CODECS.get(action);
   // §6.13: any other action is delivered as an unknown notification, not an error.
   if (codec === undefined) return right({ action: 'UnknownNotify', rawAction: action, raw: frame });
-  if (path === 'fast-then-full') {
-    const ownedFast = owned ? OWNED_FAST_PATHS.get(action) : undefined;
-    const fast = ownedFast === undefined ? codec.fast(frame) : ownedFast(frame);
+  // The fast path already missed when the action was exact; a padded one gets its own try.
+  if (path === 'fast-then-full' && frame.action !== action) {
+    const fast = codec.fast(frame);
     if (fast !== MISS) return right(fast);
   }
   const decoded = codec.decode(frame);

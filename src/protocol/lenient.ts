@@ -93,6 +93,63 @@ export function needsTrim(key: string): boolean {
   return key.length > 0 && key.trim() !== key;
 }
 
+/** How many keys a {@link KeyMemo} remembers; keys beyond are always checked. */
+const MEMO_SIZE = 64;
+
+/**
+ * Remembers keys that passed a check, in the order of the objects that had them: frames of one
+ * kind repeat one key sequence (a roster's hundred `pinfoMap`s, every status frame's forty keys),
+ * so comparing a key with the remembered key at the same place (the same interned string: one
+ * pointer comparison) replaces most checks. Only keys that passed are ever stored, so a match
+ * proves a key passes wherever it sits; a mismatch is checked and then stored in that place.
+ * Decoding is synchronous, so one memo per call site serves every frame.
+ * @internal
+ */
+export class KeyMemo {
+  private readonly keys: string[] = [];
+
+  constructor(private readonly passes: (key: string) => boolean) {}
+
+  /** Whether every own enumerable key of `o` passes the check. */
+  every(o: object): boolean {
+    const keys = this.keys;
+    let i = 0;
+    for (const k in o) {
+      if (!((i < keys.length && keys[i] === k) || this.learn(k, i))) return false;
+      i++;
+    }
+    return true;
+  }
+
+  /** {@link every}, and every value a string. */
+  everyWithString(o: Record<string, unknown>): boolean {
+    const keys = this.keys;
+    let i = 0;
+    for (const k in o) {
+      if (typeof o[k] !== 'string' || !((i < keys.length && keys[i] === k) || this.learn(k, i))) return false;
+      i++;
+    }
+    return true;
+  }
+
+  /** The check proper, for a key not remembered at position `i`; a key that passes is stored there. */
+  private learn(key: string, i: number): boolean {
+    if (!this.passes(key)) return false;
+    const keys = this.keys;
+    if (i <= keys.length && i < MEMO_SIZE) keys[i] = key;
+    return true;
+  }
+}
+
+/**
+ * Whether a key can be copied as it is into an object kept with its unknown keys: not padded
+ * (the full decode trims it) and not `__proto__` (the full decode drops it).
+ * @internal
+ */
+export function isPlainKey(key: string): boolean {
+  return !needsTrim(key) && key !== '__proto__';
+}
+
 /**
  * Finds the wire key for a field: each of `names` exactly first, then keys that equal one of the
  * names once trimmed (Appendix B: "match exact names first, then trimmed names").
@@ -114,8 +171,27 @@ export function findKey(o: Record<string, unknown>, names: readonly string[]): s
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
+/**
+ * The value of `s` when it is 1 to 15 ASCII digits and nothing else (ms times and IDs: the usual
+ * case), else -1. Up to 15 digits the value stays below 2^53, so summing digits is exact and gives
+ * what `Number(s)` gives, without the engine's general string-to-number conversion.
+ */
+function digitsValue(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
 /** A decimal string to a number, or MISS; white space around the digits is tolerated. */
 function parseDecimal(s: string): number | Miss {
+  const digits = digitsValue(s);
+  if (digits >= 0) return digits;
   if (DECIMAL.test(s)) return Number(s);
   const trimmed = s.trim();
   return trimmed !== s && DECIMAL.test(trimmed) ? Number(trimmed) : MISS;
@@ -204,6 +280,9 @@ export function actionLiteral<A extends string>(action: A): LenientType<A> {
 /** §9.15: the tables spell the key `CLICENT_LOGIN_TYPE`; the examples use `CLIENT_LOGIN_TYPE`. */
 const PINFO_ALIASES: ReadonlyMap<string, string> = new Map([['CLICENT_LOGIN_TYPE', 'CLIENT_LOGIN_TYPE']]);
 
+/** pinfoMap keys that need no renaming: not padded, not `__proto__`, not the typo spelling. */
+const plainPinfoKeys = new KeyMemo((k) => isPlainKey(k) && !PINFO_ALIASES.has(k));
+
 function isStringMap(u: unknown): u is Record<string, string> {
   if (!isRecord(u)) return false;
   for (const k in u) if (typeof u[k] !== 'string') return false;
@@ -223,11 +302,7 @@ export const PinfoMapLike: LenientType<Readonly<Record<string, string>>> = new L
   (u, c) => (isRecord(u) ? t.success(normalisePinfoMap(u)) : t.failure(u, c)),
   (u) => {
     if (!isRecord(u)) return MISS;
-    for (const k in u) {
-      if (typeof u[k] !== 'string' || needsTrim(k) || k === '__proto__' || k === 'CLICENT_LOGIN_TYPE')
-        return MISS;
-    }
-    return u as Record<string, string>;
+    return plainPinfoKeys.everyWithString(u) ? (u as Record<string, string>) : MISS;
   },
   'object',
 );

@@ -19,12 +19,20 @@ export function parseFrameText(text: string): Either<FrameDecodeError, unknown> 
   try {
     return right(JSON.parse(text) as unknown);
   } catch {
-    return left({
-      code: 'FRAME_INVALID_JSON',
-      path: '',
-      message: `frame is not valid JSON (${text.length} characters)`,
-    });
+    return left(invalidJson(text));
   }
+}
+
+/**
+ * The `FRAME_INVALID_JSON` error for `text` that `JSON.parse` refused.
+ * @internal
+ */
+export function invalidJson(text: string): FrameDecodeError {
+  return {
+    code: 'FRAME_INVALID_JSON',
+    path: '',
+    message: `frame is not valid JSON (${text.length} characters)`,
+  };
 }
 
 /**
