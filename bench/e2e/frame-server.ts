@@ -266,19 +266,36 @@ export async function startFrameServer(options: FrameServerOptions = {}): Promis
     return bytes;
   }
 
-  async function pacedOne(s: Subscriber, confID: string, count: number, perSecond: number): Promise<number> {
-    const cursor = cursorOf(s, confID);
+  /**
+   * Writes `count` frames at `perSecond` to every subscriber from one loop. Each frame is stamped
+   * right before its own socket write (nothing but the write lies between stamp and send), and the
+   * order of the subscribers rotates frame by frame, so when several clients are measured side by
+   * side none of them is always the first one written to and woken.
+   */
+  async function pacedAll(
+    subscribers: readonly Subscriber[],
+    confID: string,
+    count: number,
+    perSecond: number,
+  ) {
+    const cursors = subscribers.map((s) => cursorOf(s, confID));
+    const bytes = subscribers.map(() => 0);
     const start = process.hrtime.bigint();
     let sent = 0;
-    let bytes = 0;
-    while (sent < count && s.ws.readyState === s.ws.OPEN) {
+    while (sent < count && subscribers.some((s) => s.ws.readyState === s.ws.OPEN)) {
       const elapsedNs = Number(process.hrtime.bigint() - start);
       const due = Math.min(count, Math.floor((elapsedNs * perSecond) / 1e9) + 1);
-      if (due > sent) {
-        const chunk = cursor.take(due - sent, Number.POSITIVE_INFINITY, nowStamp());
-        s.socket.write(chunk.bytes);
-        sent += chunk.frames;
-        bytes += chunk.bytes.length;
+      // One frame per subscriber at a time: after a late wake the backlog goes out frame by frame,
+      // each with its own stamp, rather than as one stamped chunk.
+      for (; sent < due; sent++) {
+        for (let k = 0; k < subscribers.length; k++) {
+          const i = (sent + k) % subscribers.length;
+          const s = subscribers[i]!;
+          if (s.ws.readyState !== s.ws.OPEN) continue;
+          const chunk = cursors[i]!.take(1, Number.POSITIVE_INFINITY, nowStamp());
+          s.socket.write(chunk.bytes);
+          bytes[i]! += chunk.bytes.length;
+        }
       }
       // Sleep until the next frame is due; timers are ms-granular, so a late wake sends 2 at once.
       const nextDueNs = (sent * 1e9) / perSecond;
@@ -318,7 +335,17 @@ export async function startFrameServer(options: FrameServerOptions = {}): Promis
       });
     },
     burst: (confID, count) => pushAll(confID, count, (s) => burstOne(s, confID, count)),
-    paced: (confID, count, perSecond) => pushAll(confID, count, (s) => pacedOne(s, confID, count, perSecond)),
+    async paced(confID, count, perSecond) {
+      const subscribers = [...conference(confID).subscribers];
+      const t0 = performance.now();
+      const bytes = await pacedAll(subscribers, confID, count, perSecond);
+      return {
+        frames: count,
+        bytes: bytes[0] ?? 0,
+        ms: performance.now() - t0,
+        subscribers: subscribers.length,
+      };
+    },
     stats: () => ({ ...counters }),
     async close() {
       for (const c of conferences.values()) for (const s of c.subscribers) s.ws.terminate();

@@ -1,9 +1,9 @@
 /**
- * The two per-client measurements of the e2e suites: throughput (frames/s while the server writes as
- * fast as the socket drains) and latency (server write → consumer callback at a fixed rate).
+ * What the e2e suites share: loading a client, counting its frames in windows, and the interleaved
+ * throughput measurement (frames per CPU-second while the server writes as fast as the socket drains).
  */
 import type { ClientFactory, ClientKind, Consumers, HasMsgId } from './clients/types.js';
-import { buildFrameSet, type FrameKind, nanosSince, sequenceOfMsgId, stampOfMsgId } from './frames.js';
+import { buildFrameSet, type FrameKind, sequenceOfMsgId } from './frames.js';
 import { collectGarbage } from './gc.js';
 import { libraryClientModule } from './library-build.js';
 import type { RemoteFrameServer } from './server-process.js';
@@ -67,15 +67,18 @@ export function nextConferenceId(): string {
  * Consumers that count frames of the current window and resolve when each saw its last frame.
  * `onFrame` gets every frame of the window (for latency samples).
  */
-class WindowTracker {
+export class WindowTracker {
+  /** Frames of the current window the consumers got. */
   delivered = 0;
   private from = 1;
   private to = 0;
   private last = { participants: 0, speakers: 0, dynamicInfo: 0 };
   private seen = { participants: false, speakers: false, dynamicInfo: false };
   private done: (() => void) | undefined;
+  /** Called with every frame of the current window. */
   onFrame: ((message: HasMsgId) => void) | undefined;
 
+  /** The three consumers to hand to a client. */
   readonly consumers: Consumers = {
     participants: (m) => this.consume('participants', m),
     speakers: (m) => this.consume('speakers', m),
@@ -119,142 +122,76 @@ class WindowTracker {
   }
 }
 
-/** One throughput run. */
-export interface ThroughputRun {
+/** Options of {@link measureInterleaved}. */
+export interface InterleavedOptions {
+  /** Frames per block; one block per client per round. */
+  readonly blockFrames: number;
+  readonly rounds: number;
+  readonly warmupFrames: number;
+  readonly timeoutMs: number;
+}
+
+/** One client's block of an interleaved round. */
+export interface BlockRun {
   readonly kind: ClientKind;
-  /**
-   * Frames per second of this process's CPU time (user + system, all threads) while the frames
-   * were received: the client's cost per frame, which other processes on a shared machine do not
-   * change. The server runs in another process and is not counted.
-   */
-  readonly framesPerCpuSec: number;
-  /** Frames per second of wall time (what a quiet machine shows; on a busy one, mostly noise). */
-  readonly framesPerSec: number;
-  /** CPU time of this process during the window, ms. */
-  readonly cpuMs: number;
+  readonly round: number;
   readonly frames: number;
-  readonly delivered: number;
+  readonly cpuMs: number;
   readonly ms: number;
   readonly timedOut: boolean;
 }
 
-/** Options of {@link measureThroughput}. */
-export interface ThroughputOptions {
-  readonly frames: number;
-  readonly warmupFrames: number;
-  readonly timeoutMs: number;
-}
-
 /**
- * Connects one client of `kind`, warms it up, then times `frames` frames of the mix from the push
- * command until all three consumers got their last frame.
+ * Throughput of several clients measured in alternation: every client is connected (each to its own
+ * conference) and warmed up first, then each round sends one block to each client in turn (the
+ * order rotating per round), timing the process's CPU while that client alone receives. The
+ * clients of a round run within a fraction of a second of each other, so a change in the machine's
+ * speed between rounds hits them alike; idle clients cost nothing meanwhile (their heartbeats are
+ * a minute apart).
  */
-export async function measureThroughput(
+export async function measureInterleaved(
   server: RemoteFrameServer,
-  kind: ClientKind,
-  options: ThroughputOptions,
-  connect?: ClientFactory,
-): Promise<ThroughputRun> {
-  const warmup = {
-    frames: options.warmupFrames,
-    timeoutMs: options.timeoutMs,
-    send: (confID: string, count: number) => server.burst(confID, count),
-  };
-  return withWarmClient(server, kind, connect, warmup, async (confID, tracker) => {
-    const measured = tracker.window(options.warmupFrames + 1, options.frames, options.timeoutMs);
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    void server.burst(confID, options.frames);
-    const completed = await measured.finished;
-    const ms = performance.now() - t0;
-    const cpu = process.cpuUsage(cpu0);
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    const counted = completed ? options.frames : tracker.delivered;
-    return {
-      kind,
-      framesPerCpuSec: Math.round(counted / (cpuMs / 1000)),
-      cpuMs: Math.round(cpuMs),
-      framesPerSec: Math.round(counted / (ms / 1000)),
-      frames: options.frames,
-      delivered: tracker.delivered,
-      ms: Math.round(ms),
-      timedOut: !completed,
-    };
-  });
-}
-
-/** One latency run: a sample per delivered frame, in ns. */
-export interface LatencyRun {
-  readonly kind: ClientKind;
-  readonly delivered: number;
-  readonly samplesNs: readonly number[];
-}
-
-/** Options of {@link measureLatency}. */
-export interface LatencyOptions {
-  readonly frames: number;
-  readonly warmupFrames: number;
-  readonly perSecond: number;
-}
-
-/**
- * Connects one client of `kind` and, at `perSecond` frames/s, records for every frame the time from
- * the server's socket write (the stamp in its msgID) to the consumer callback.
- */
-export async function measureLatency(
-  server: RemoteFrameServer,
-  kind: ClientKind,
-  options: LatencyOptions,
-  connect?: ClientFactory,
-): Promise<LatencyRun> {
-  const slack = 5_000 + (2 * (options.frames + options.warmupFrames) * 1000) / options.perSecond;
-  const warmup = {
-    frames: options.warmupFrames,
-    timeoutMs: slack,
-    send: (confID: string, count: number) => server.paced(confID, count, options.perSecond),
-  };
-  return withWarmClient(server, kind, connect, warmup, async (confID, tracker) => {
-    const samples: number[] = [];
-    tracker.onFrame = (m) => samples.push(nanosSince(stampOfMsgId(m.msgID)));
-    const measured = tracker.window(options.warmupFrames + 1, options.frames, slack);
-    await server.paced(confID, options.frames, options.perSecond);
-    await measured.finished;
-    tracker.onFrame = undefined;
-    return { kind, delivered: tracker.delivered, samplesNs: samples };
-  });
-}
-
-/** How a measurement warms its client up before the measured window. */
-interface Warmup {
-  readonly frames: number;
-  readonly timeoutMs: number;
-  readonly send: (confID: string, count: number) => Promise<unknown>;
-}
-
-/**
- * What every measurement does around its measured window: connects one client of `kind` to a fresh
- * conference, waits for its Subscribe, sends the warm-up frames and waits for all of them, collects
- * garbage, runs `measure`, and closes the client whatever happens.
- */
-async function withWarmClient<T>(
-  server: RemoteFrameServer,
-  kind: ClientKind,
-  connect: ClientFactory | undefined,
-  warmup: Warmup,
-  measure: (confID: string, tracker: WindowTracker) => Promise<T>,
-): Promise<T> {
-  const factory = connect ?? (await loadClient(kind));
-  const confID = nextConferenceId();
-  const tracker = new WindowTracker();
-  const client = await factory({ baseUrl: server.baseUrl, confID }, tracker.consumers);
+  kinds: readonly ClientKind[],
+  options: InterleavedOptions,
+): Promise<BlockRun[]> {
+  const clients: { kind: ClientKind; confID: string; tracker: WindowTracker; close(): Promise<void> }[] = [];
   try {
-    await subscribed(server, confID, kind);
-    const warm = tracker.window(1, warmup.frames, warmup.timeoutMs);
-    await warmup.send(confID, warmup.frames);
-    await warm.finished;
+    for (const kind of kinds) {
+      const factory = await loadClient(kind);
+      const confID = nextConferenceId();
+      const tracker = new WindowTracker();
+      const client = await factory({ baseUrl: server.baseUrl, confID }, tracker.consumers);
+      clients.push({ kind, confID, tracker, close: () => client.close() });
+      await subscribed(server, confID, kind);
+      const warm = tracker.window(1, options.warmupFrames, options.timeoutMs);
+      await server.burst(confID, options.warmupFrames);
+      await warm.finished;
+    }
     collectGarbage();
-    return await measure(confID, tracker);
+    const runs: BlockRun[] = [];
+    for (let round = 0; round < options.rounds; round++) {
+      for (let i = 0; i < clients.length; i++) {
+        const client = clients[(i + round) % clients.length]!;
+        const from = options.warmupFrames + 1 + round * options.blockFrames;
+        const measured = client.tracker.window(from, options.blockFrames, options.timeoutMs);
+        const cpu0 = process.cpuUsage();
+        const t0 = performance.now();
+        void server.burst(client.confID, options.blockFrames);
+        const completed = await measured.finished;
+        const ms = performance.now() - t0;
+        const cpu = process.cpuUsage(cpu0);
+        runs.push({
+          kind: client.kind,
+          round,
+          frames: completed ? options.blockFrames : client.tracker.delivered,
+          cpuMs: (cpu.user + cpu.system) / 1000,
+          ms,
+          timedOut: !completed,
+        });
+      }
+    }
+    return runs;
   } finally {
-    await client.close();
+    for (const client of clients) await client.close().catch(() => undefined);
   }
 }

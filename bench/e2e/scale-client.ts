@@ -146,8 +146,7 @@ async function scaleChild(params: ScaleParams): Promise<void> {
   const send = (msg: unknown) => process.send?.(msg);
   const handlers: Record<string, () => Promise<unknown>> = {
     async up() {
-      collectGarbage();
-      const before = processUsage();
+      const before = await steadyUsage();
       const t0 = performance.now();
       const deadline = new Promise<void>((resolve) => setTimeout(resolve, params.upTimeoutMs).unref());
       let next = 0;

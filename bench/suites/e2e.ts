@@ -2,13 +2,14 @@
  * End-to-end throughput (issue 5, item 1): frames/s through three consumers for
  * (a) raw `ws` + `JSON.parse`, (b) RxJS `webSocket()` + io-ts, (c) this library's `connectMeeting`,
  * against the same pre-built mix written by a bench server in a child process. Rounds alternate the
- * clients so drift on a shared machine hits all three alike; each figure is the median of its rounds.
+ * clients in short blocks so drift on a shared machine hits all three alike; each figure is the
+ * median over the rounds.
  */
 import type { ClientKind } from '../e2e/clients/types.js';
 import { buildFrameSet, MIX_PER_100 } from '../e2e/frames.js';
-import { loadClient, measureThroughput, type ThroughputRun } from '../e2e/measure.js';
+import { type BlockRun, loadClient, measureInterleaved } from '../e2e/measure.js';
 import { forkFrameServer } from '../e2e/server-process.js';
-import { median, round } from '../e2e/stats.js';
+import { median, quantile, round } from '../e2e/stats.js';
 import type { BenchSuite, MeasureOptions } from '../harness.js';
 
 /** Issue 5 goals for the throughput ratios. */
@@ -30,49 +31,62 @@ async function libraryAvailable(): Promise<boolean> {
  *   not available.
  */
 export async function runE2e(opts: { quick: boolean }): Promise<Record<string, unknown>> {
-  // Many short rounds rather than a few long ones: on a shared machine the per-round ratio is what
-  // stays stable, and its median over the rounds shrugs off a round hit by a neighbour.
-  const frames = opts.quick ? 15_000 : 60_000;
-  const rounds = opts.quick ? 3 : 7;
+  // All three clients stay connected and take turns, one short block each per round (the order
+  // rotating), so the three blocks of a round run within a fraction of a second of each other. On
+  // this shared machine even CPU time drifts: one client's frames per CPU-second moved by up to 45 %
+  // between rounds a few seconds apart, as when another VM's busy thread shares the physical core.
+  // The per-round ratios cancel that drift; their median over many rounds is the headline.
   const options = {
-    frames,
-    warmupFrames: opts.quick ? 5_000 : 10_000,
+    blockFrames: opts.quick ? 5_000 : 10_000,
+    rounds: opts.quick ? 8 : 40,
+    warmupFrames: opts.quick ? 5_000 : 20_000,
     timeoutMs: opts.quick ? 10_000 : 30_000,
   };
   const kinds: ClientKind[] = ['raw', 'rxjs'];
   if (await libraryAvailable()) kinds.push('lib');
-  const runs: ThroughputRun[] = [];
   const server = await forkFrameServer();
+  let runs: BlockRun[];
   try {
-    for (let r = 0; r < rounds; r++) {
-      // Rotate the order each round so no client always runs first (JIT, CPU frequency, neighbours).
-      const order = kinds.map((_, i) => kinds[(i + r) % kinds.length]!);
-      for (const kind of order) runs.push(await measureThroughput(server, kind, options));
-    }
+    runs = await measureInterleaved(server, kinds, options);
   } finally {
     await server.close();
   }
+  const of = (kind: ClientKind) => runs.filter((r) => r.kind === kind).sort((x, y) => x.round - y.round);
+  const perCpuSec = (r: BlockRun) => r.frames / (r.cpuMs / 1000);
+  const perSec = (r: BlockRun) => r.frames / (r.ms / 1000);
   const summary = (kind: ClientKind) => {
-    const mine = runs.filter((r) => r.kind === kind);
+    const mine = of(kind);
     if (mine.length === 0) return null;
     return {
-      framesPerCpuSec: median(mine.map((r) => r.framesPerCpuSec)),
-      framesPerSec: median(mine.map((r) => r.framesPerSec)),
-      runsPerCpuSec: mine.map((r) => r.framesPerCpuSec),
-      runsWall: mine.map((r) => r.framesPerSec),
-      cpuShare: mine.map((r) => round(r.cpuMs / r.ms, 2)),
+      framesPerCpuSec: Math.round(median(mine.map(perCpuSec))),
+      framesPerSec: Math.round(median(mine.map(perSec))),
+      runsPerCpuSec: mine.map((r) => Math.round(perCpuSec(r))),
+      cpuShare: round(median(mine.map((r) => r.cpuMs / r.ms)), 2),
       timedOut: mine.some((r) => r.timedOut),
-      delivered: mine.map((r) => r.delivered),
     };
   };
-  // Ratios are the median of per-round ratios: both clients of a round ran under the same
-  // conditions. The headline ratios use frames per CPU-second of the client process, which a busy
-  // machine does not skew (wall-time rates on a shared 2-core machine varied 2–4× between rounds).
-  const ratio = (num: ClientKind, den: ClientKind, rate: Rate = 'framesPerCpuSec'): number | null => {
-    const a = runs.filter((r) => r.kind === num);
-    const b = runs.filter((r) => r.kind === den);
+  const perRound = (num: ClientKind, den: ClientKind, rate = perCpuSec): number[] | null => {
+    const a = of(num);
+    const b = of(den);
     if (a.length === 0 || a.length !== b.length) return null;
-    return round(median(a.map((r, i) => r[rate] / b[i]![rate])), 3);
+    return a.map((r, i) => rate(r) / rate(b[i]!));
+  };
+  const ratio = (num: ClientKind, den: ClientKind, rate = perCpuSec): number | null => {
+    const ratios = perRound(num, den, rate);
+    return ratios === null ? null : round(median(ratios), 3);
+  };
+  /** The middle half of the per-round ratios: how far one round can be off. */
+  const quartiles = (num: ClientKind, den: ClientKind): [number, number] | null => {
+    const ratios = perRound(num, den);
+    return ratios === null ? null : [round(quantile(ratios, 0.25), 3), round(quantile(ratios, 0.75), 3)];
+  };
+  /** All frames over all CPU time of each client: the mean cost, for comparison with the median. */
+  const pooled = (num: ClientKind, den: ClientKind): number | null => {
+    const rate = (kind: ClientKind) => {
+      const mine = of(kind);
+      return mine.reduce((n, r) => n + r.frames, 0) / mine.reduce((t, r) => t + r.cpuMs, 0);
+    };
+    return of(num).length > 0 && of(den).length > 0 ? round(rate(num) / rate(den), 3) : null;
   };
   const raw = summary('raw');
   const rxjs = summary('rxjs');
@@ -94,16 +108,26 @@ export async function runE2e(opts: { quick: boolean }): Promise<Record<string, u
     },
     rxjsVsRaw: ratio('rxjs', 'raw'),
     basis: 'frames per CPU-second of the client process, median of per-round ratios',
+    interquartile: {
+      libVsRaw: quartiles('lib', 'raw'),
+      libVsRxjs: quartiles('lib', 'rxjs'),
+      rxjsVsRaw: quartiles('rxjs', 'raw'),
+    },
+    pooled: {
+      libVsRaw: pooled('lib', 'raw'),
+      libVsRxjs: pooled('lib', 'rxjs'),
+      rxjsVsRaw: pooled('rxjs', 'raw'),
+    },
     wallClock: {
-      libVsRaw: ratio('lib', 'raw', 'framesPerSec'),
-      libVsRxjs: ratio('lib', 'rxjs', 'framesPerSec'),
-      rxjsVsRaw: ratio('rxjs', 'raw', 'framesPerSec'),
+      libVsRaw: ratio('lib', 'raw', perSec),
+      libVsRxjs: ratio('lib', 'rxjs', perSec),
+      rxjsVsRaw: ratio('rxjs', 'raw', perSec),
     },
     raw,
     rxjs,
     lib,
-    framesPerRun: frames,
-    rounds,
+    framesPerBlock: options.blockFrames,
+    rounds: options.rounds,
     mix: {
       perHundred: MIX_PER_100,
       meanPayloadBytes: Math.round(buildFrameSet('000000000').meanPayloadBytes),
@@ -111,8 +135,6 @@ export async function runE2e(opts: { quick: boolean }): Promise<Record<string, u
     ...(lib ? {} : { note: 'connectMeeting not available: library client skipped' }),
   };
 }
-
-type Rate = 'framesPerCpuSec' | 'framesPerSec';
 
 const rate = (r: unknown) =>
   r && typeof r === 'object'

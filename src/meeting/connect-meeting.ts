@@ -1,16 +1,7 @@
 /**
  * The entry point: one meeting's push as hot, shared, self-healing Observables.
  */
-import {
-  defer,
-  EMPTY,
-  Observable,
-  type OperatorFunction,
-  of,
-  ReplaySubject,
-  Subject,
-  type Subscription,
-} from 'rxjs';
+import { defer, EMPTY, finalize, Observable, of, ReplaySubject, Subject, type Subscription } from 'rxjs';
 import type {
   AttendeesNotify,
   ConfBasicInfoNotify,
@@ -57,26 +48,6 @@ function invalidatesControlToken(error: MeetingError): boolean {
     error.code === 'SUBSCRIBE_FAILED' ||
     (error.code === 'WS_CLOSED' && error.closeCode === 4003)
   );
-}
-
-/**
- * Hands every push to `dispatch` and emits nothing; `finalize` runs once the source is released
- * (completed, failed or unsubscribed). What `tap({ next, finalize })` + `ignoreElements()` do, in
- * one subscriber, because the hub lives as long as the meeting is watched.
- */
-function deliverEach(dispatch: (push: Push) => void, finalize: () => void): OperatorFunction<Push, never> {
-  return (pushes$) =>
-    new Observable<never>((subscriber) => {
-      const source = pushes$.subscribe({
-        next: dispatch,
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      });
-      return () => {
-        source.unsubscribe();
-        finalize();
-      };
-    });
 }
 
 /**
@@ -318,8 +289,8 @@ class WatchedMeeting implements Meeting {
           subscribeLists$(interest.types$, ALWAYS_SUBSCRIBED, scheduler);
 
     /**
-     * The meeting's one connection (cold): delivers pushes through `dispatch`, emits nothing
-     * itself, and completes when the meeting ends or the client gives up (after reporting why).
+     * The meeting's one connection (cold): the session delivers pushes through `dispatch`; it
+     * emits nothing itself and ends when the meeting ends or the client gives up.
      */
     const connection$: Observable<never> = defer(() =>
       this.#terminated
@@ -343,6 +314,7 @@ class WatchedMeeting implements Meeting {
               });
             },
             warn: (warning) => this.#warn(warning),
+            deliver: dispatch,
           }),
     ).pipe(
       retryWithBackoff({
@@ -358,7 +330,8 @@ class WatchedMeeting implements Meeting {
           this.#setStatus({ phase: 'reconnecting', attempt, delayMs, lastError: failure });
         },
       }),
-      deliverEach(dispatch, () => {
+      // Released (after the grace period), ended or given up: nothing of this connection is current.
+      finalize(() => {
         latest.clear();
         this.#epoch += 1;
         if (!this.#terminated) {

@@ -13,10 +13,12 @@ import type { MeetingWarning } from './warnings.js';
  */
 export type Push = Notify | UnknownNotify;
 
-/** The hooks the handler reports through. */
+/** The hooks the handler reports and delivers through. */
 export interface FrameHandlerHooks {
   /** The conference the socket subscribed to. */
   readonly conferenceId: string;
+  /** Hands a push to the meeting's streams. */
+  readonly deliver: (push: Push) => void;
   readonly warn: (warning: MeetingWarning) => void;
   /** The server accepted the subscription or started pushing. */
   readonly live: () => void;
@@ -37,7 +39,7 @@ const ENDED: MeetingError = {
 };
 
 /**
- * Turns one socket's decoded frames into the pushes to deliver:
+ * Delivers one socket's decoded frames as pushes, through `hooks.deliver`, and emits nothing:
  * - `undefined` (a frame that could not be decoded, already warned about) is skipped.
  * - HeartBeat echoes and ConfControl replies are consumed (liveness reads echoes before this).
  * - A Subscribe reply with `returnCode` 0 marks the session live; any other code is warned about
@@ -46,11 +48,13 @@ const ENDED: MeetingError = {
  * - Incremental pushes pass the version guard (§6.0): duplicates and stale ones are dropped.
  * - A `Destroyed` status push is delivered, then the session fails with `MEETING_ENDED` (§8).
  * A fresh version guard is made per subscription, i.e. per socket. Each frame is judged and
- * forwarded in one synchronous call: no inner Observable per frame.
+ * delivered in one synchronous call. Pushes go to `deliver` rather than downstream because the
+ * session's Observable is about the link's life (it fails, it is retried); a push passing through
+ * the retry and connection operators on its way out would pay a hop in each of them.
  */
-export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerFrame | undefined, Push> {
+export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerFrame | undefined, never> {
   return (frames$) =>
-    new Observable<Push>((subscriber) => {
+    new Observable<never>((subscriber) => {
       const guard = createVersionGuard();
       let live = false;
       /** Reports `live` once per socket; the hook itself is idempotent, this only saves the calls. */
@@ -121,7 +125,7 @@ export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerF
           if (out === undefined || (hooks.current !== undefined && !hooks.current())) return;
           if (hooks.full !== undefined && out.action !== 'UnknownNotify' && out.msgMode === 0)
             hooks.full(out);
-          subscriber.next(out);
+          hooks.deliver(out);
           if (out.action === 'ConfDynamicInfoNotify' && out.data.state === 'Destroyed')
             subscriber.error(ENDED);
         },

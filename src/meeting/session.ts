@@ -58,6 +58,8 @@ export interface SessionContext {
   readonly isCurrent: (epoch: number) => boolean;
   readonly report: (phase: 'connecting' | 'opening' | 'subscribing' | 'live') => void;
   readonly warn: (warning: MeetingWarning) => void;
+  /** Hands a push of the current socket to the meeting's streams. */
+  readonly deliver: (push: Push) => void;
 }
 
 /**
@@ -109,10 +111,11 @@ function decodeFrames(
 }
 
 /**
- * One attempt, as a cold Observable of pushes. Every status report, warning and push of a
- * superseded epoch is dropped (stale-socket fencing).
+ * One attempt, as a cold Observable of the link's life: it emits nothing, delivers pushes through
+ * `context.deliver`, and fails when the link does (the caller retries). Every status report,
+ * warning and push of a superseded epoch is dropped (stale-socket fencing).
  */
-export function session$(context: SessionContext): Observable<Push> {
+export function session$(context: SessionContext): Observable<never> {
   return defer(() => {
     const epoch = context.beginEpoch();
     const current = () => context.isCurrent(epoch);
@@ -130,7 +133,7 @@ export function session$(context: SessionContext): Observable<Push> {
       }),
     );
 
-    function socket$(first: AttemptTokens): Observable<Push> {
+    function socket$(first: AttemptTokens): Observable<never> {
       if (first.webSocketToken === undefined) {
         const failure: MeetingError = {
           code: 'UNEXPECTED',
@@ -150,7 +153,7 @@ export function session$(context: SessionContext): Observable<Push> {
       );
     }
 
-    function live$(send: (text: string) => void, events$: Observable<ConnectionEvent>): Observable<Push> {
+    function live$(send: (text: string) => void, events$: Observable<ConnectionEvent>): Observable<never> {
       const { options } = context;
       report('subscribing');
       let isLive = false;
@@ -206,6 +209,7 @@ export function session$(context: SessionContext): Observable<Push> {
           conferenceId: options.conferenceId,
           warn: warnAndNoteGaps,
           live: goLive,
+          deliver: context.deliver,
           full: (push) => fulls.observed && fulls.next(push),
           current,
         }),
