@@ -16,6 +16,7 @@
  */
 import { loadavg } from 'node:os';
 import type { ClientKind } from '../e2e/clients/types.js';
+import { buildFrameSet, type FrameKind } from '../e2e/frames.js';
 import { forkLatencyClient, type LatencyClient, type LatencySamples } from '../e2e/latency-client.js';
 import { loadClient, nextConferenceId } from '../e2e/measure.js';
 import { forkFrameServer } from '../e2e/server-process.js';
@@ -29,7 +30,12 @@ const RATE_PER_SECOND = 1_000;
 interface Pooled {
   readonly totalNs: number[];
   readonly inProcessNs: number[];
+  readonly sequences: number[];
 }
+
+/** The kind of frame each sequence number carries (the mix repeats every 100 frames). */
+const PATTERN = buildFrameSet('000000000').pattern.map((t) => t.kind);
+const kindOf = (sequence: number): FrameKind => PATTERN[(sequence - 1) % PATTERN.length]!;
 
 const loadAverage = () => loadavg().map((l) => round(l, 2));
 
@@ -67,7 +73,9 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
   )
     kinds.push('lib');
   const loadBefore = loadAverage();
-  const pooled = new Map<ClientKind, Pooled>(kinds.map((k) => [k, { totalNs: [], inProcessNs: [] }]));
+  const pooled = new Map<ClientKind, Pooled>(
+    kinds.map((k) => [k, { totalNs: [], inProcessNs: [], sequences: [] }]),
+  );
   const server = await forkFrameServer();
   const clients: LatencyClient[] = [];
   try {
@@ -93,6 +101,7 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
         const p = pooled.get(kinds[i]!)!;
         p.totalNs.push(...samples.totalNs);
         p.inProcessNs.push(...samples.inProcessNs);
+        p.sequences.push(...samples.sequences);
       }
       next += 2 * framesPerBlock;
     }
@@ -114,7 +123,25 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
       addedP99Us: r && l ? round(l.p99Us - r.p99Us, 1) : null,
     };
   });
-  const summary = (kind: ClientKind, part: keyof Pooled): LatencySummary | null => {
+  /** The in-process part per frame kind: which frames make the tail. */
+  const inProcessByKind = (kind: ClientKind) => {
+    const p = pooled.get(kind);
+    if (p === undefined) return null;
+    const byKind = new Map<FrameKind, number[]>();
+    p.sequences.forEach((sequence, i) => {
+      const k = kindOf(sequence);
+      const list = byKind.get(k) ?? [];
+      list.push(p.inProcessNs[i]!);
+      byKind.set(k, list);
+    });
+    return Object.fromEntries(
+      [...byKind].map(([k, ns]) => {
+        const s = summariseLatency(ns);
+        return [k, { samples: ns.length, p50Us: s.p50Us, p99Us: s.p99Us }];
+      }),
+    );
+  };
+  const summary = (kind: ClientKind, part: 'totalNs' | 'inProcessNs'): LatencySummary | null => {
     const s = pooled.get(kind)?.[part];
     return s && s.length > 0 ? summariseLatency(s) : null;
   };
@@ -138,6 +165,7 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
     inProcess: { raw: rawIn, lib: libIn },
     addedInProcessP50Us: rawIn && libIn ? round(libIn.p50Us - rawIn.p50Us, 1) : null,
     addedInProcessP99Us: rawIn && libIn ? round(libIn.p99Us - rawIn.p99Us, 1) : null,
+    inProcessByKind: { raw: inProcessByKind('raw'), lib: inProcessByKind('lib') },
     quarters,
     method: 'each client in its own process; 250-frame blocks alternating raw, lib, lib, raw',
     loadAverage: { before: loadBefore, after: loadAverage() },
