@@ -76,8 +76,9 @@ export function attemptTokens$(
   return defer(() => from(source.getTokens({ conferenceId: options.conferenceId }))).pipe(
     take(1),
     catchError((error: unknown) => {
+      // The provider is the user's code: its message could quote what its backend sent (a token).
       const failure: MeetingError = isMeetingError(error)
-        ? error
+        ? { ...error, message: redactSecrets(error.message) }
         : {
             code: 'TOKEN_PROVIDER_FAILED',
             message: `getTokens failed: ${redactSecrets(error instanceof Error ? error.message : String(error))}`,
