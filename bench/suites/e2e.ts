@@ -141,6 +141,11 @@ const rate = (r: unknown) =>
     ? `${Math.round((r as { framesPerCpuSec: number }).framesPerCpuSec).toLocaleString('en-US')}`
     : 'n/a';
 
+const middleHalf = (json: Record<string, unknown>, key: string): string => {
+  const range = (json['interquartile'] as Record<string, [number, number] | null> | undefined)?.[key];
+  return range ? `${range[0]}–${range[1]}` : 'n/a';
+};
+
 /** The suite for bench/run.ts (`--quick` arrives as `options.quick`). */
 export const e2eSuite: BenchSuite = {
   name: 'e2e',
@@ -149,6 +154,7 @@ export const e2eSuite: BenchSuite = {
     const lines = [
       `e2e throughput (frames per client CPU-second, 3 consumers): raw ws ${rate(json['raw'])}, rxjs+io-ts ${rate(json['rxjs'])}, connectMeeting ${rate(json['lib'])}`,
       `  lib/raw ${json['libVsRaw'] ?? 'n/a'} (goal >= ${THROUGHPUT_GOALS.libVsRaw}), lib/rxjs ${json['libVsRxjs'] ?? 'n/a'} (goal >= ${THROUGHPUT_GOALS.libVsRxjs}), rxjs/raw ${json['rxjsVsRaw'] ?? 'n/a'}`,
+      `  middle half of the rounds: lib/raw ${middleHalf(json, 'libVsRaw')}, lib/rxjs ${middleHalf(json, 'libVsRxjs')}`,
     ];
     return { json, lines };
   },

@@ -167,6 +167,16 @@ export const scaleSuite: BenchSuite = {
         `RSS ${r.rssPerMeetingKiB} KiB/meeting, heap ${r.heapPerMeetingKiB} KiB/meeting, ` +
         `idle ${r.cpuUsPerIdleMeetingMinute} µs CPU/meeting/min`,
     );
+    for (const goal of json['goals'] as {
+      meetings: number;
+      memoryGoalKiB: number | null;
+      memoryMet?: boolean;
+    }[]) {
+      if (goal.memoryGoalKiB === null) continue;
+      lines.push(
+        `  ${goal.meetings} meetings: memory goal <= ${goal.memoryGoalKiB} KiB RSS per meeting (2 x bare + ${MEMORY_GOAL.plusKiB}): ${goal.memoryMet ? 'met' : 'not met'}`,
+      );
+    }
     return { json, lines };
   },
 };
