@@ -1,7 +1,7 @@
 /**
  * The entry point: one meeting's push as hot, shared, self-healing Observables.
  */
-import { defer, EMPTY, finalize, Observable, of, ReplaySubject, Subject, type Subscription } from 'rxjs';
+import { defer, EMPTY, finalize, Observable, of, ReplaySubject, Subject } from 'rxjs';
 import type {
   AttendeesNotify,
   ConfBasicInfoNotify,
@@ -17,10 +17,11 @@ import type {
 } from '../protocol/messages.js';
 import { redactSecrets } from '../protocol/redact.js';
 import { REDACTED } from '../security/secret.js';
-import { defaultWebSocketFactory, loadedWebSocketFactory } from '../transport/default-websocket.js';
+import { defaultWebSocketFactory } from '../transport/default-websocket.js';
 import { retryWithBackoff } from '../transport/retry-with-backoff.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
 import { attemptTokens$, type HeldControlToken } from './attempt-tokens.js';
+import { createConnectionHold } from './connection-hold.js';
 import { isFatal, type MeetingError, toMeetingError } from './errors.js';
 import type { Push } from './frame-handler.js';
 import { createInterest, type Interest, subscribeLists$ } from './interest.js';
@@ -298,10 +299,7 @@ class WatchedMeeting implements Meeting {
         : session$({
             options,
             tokens$: attemptTokens$(options, this.#held),
-            socketFactory: () =>
-              injected ??
-              loadedWebSocketFactory(options.maxFrameBytes) ??
-              defaultWebSocketFactory(options.maxFrameBytes),
+            socketFactory: () => injected ?? defaultWebSocketFactory(options.maxFrameBytes),
             subscribeTypes$,
             resync: resyncRequests,
             beginEpoch: () => ++this.#epoch,
@@ -341,46 +339,15 @@ class WatchedMeeting implements Meeting {
       }),
     );
 
-    /**
-     * The connection is shared by reference count: the first data subscriber starts it, and it
-     * stops `idleGraceMs` after the last one leaves (a subscriber arriving within the grace period
-     * keeps it). What `share({ resetOnRefCountZero: () => timer(grace) })` does, but a subscriber
-     * costs a counter step rather than a subscription of its own: it is already subscribed to its
-     * type's channel, and that is how it is told of the end.
-     */
-    let holders = 0;
-    let running: Subscription | undefined;
-    let grace: Subscription | undefined;
     /** The meeting ended or was closed: every stream completes. */
     const endStreams = () => {
-      running = undefined;
+      sharing.ended();
       for (const channel of channels.values()) channel.complete();
       channels.clear();
     };
-    const stop = () => {
-      grace?.unsubscribe();
-      grace = undefined;
-      const current = running;
-      running = undefined;
-      current?.unsubscribe();
-      endStreams();
-    };
-    const release = () => {
-      holders -= 1;
-      if (holders > 0 || running === undefined) return;
-      grace = scheduler.schedule(() => {
-        grace = undefined;
-        const current = running;
-        running = undefined;
-        current?.unsubscribe();
-      }, options.idleGraceMs);
-    };
-    const hold = () => {
-      holders += 1;
-      grace?.unsubscribe();
-      grace = undefined;
-      if (running === undefined) {
-        const started = connection$.subscribe({
+    const sharing = createConnectionHold(
+      () =>
+        connection$.subscribe({
           error: (error: unknown) => {
             const failure = toMeetingError(error, redact);
             const ended = failure.code === 'MEETING_ENDED' || failure.code === 'MEETING_NOT_FOUND';
@@ -388,18 +355,15 @@ class WatchedMeeting implements Meeting {
             endStreams();
           },
           complete: endStreams,
-        });
-        // A connection that ended at once (the meeting is over) is not kept.
-        if (!started.closed) running = started;
-      }
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        release();
-      };
+        }),
+      options.idleGraceMs,
+      scheduler,
+    );
+    const stop = () => {
+      sharing.stop();
+      endStreams();
     };
-    return { interest, resyncRequests, latest, channels, hold, stop };
+    return { interest, resyncRequests, latest, channels, hold: sharing.hold, stop };
   }
 }
 
@@ -410,7 +374,7 @@ interface Hub {
   /** The latest push of each replayed type, while connected. */
   readonly latest: Map<string, Push>;
   readonly channels: Map<string, Subject<Push>>;
-  /** Holds the connection for one data subscriber; the function returned releases it. */
+  /** Holds the connection for one data subscriber (see `connection-hold.ts`); the function returned releases it. */
   readonly hold: () => () => void;
   /** Closes the connection now and completes every stream (`close()`). */
   readonly stop: () => void;
