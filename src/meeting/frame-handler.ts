@@ -23,13 +23,12 @@ export interface FrameHandlerHooks {
   /** The server accepted the subscription or started pushing. */
   readonly live: () => void;
   /** Called with each full (`msgMode` 0) push just before it is delivered. */
-  readonly full?: (push: Push) => void;
+  readonly full: (push: Push) => void;
   /**
    * Whether this socket is still the meeting's current one; pushes of a superseded socket are
    * dropped (stale-socket fencing).
-   * @defaultValue always
    */
-  readonly current?: () => boolean;
+  readonly current: () => boolean;
 }
 
 const ENDED: MeetingError = {
@@ -122,9 +121,8 @@ export function handleFrames(hooks: FrameHandlerHooks): OperatorFunction<ServerF
             subscriber.error(failure);
             return;
           }
-          if (out === undefined || (hooks.current !== undefined && !hooks.current())) return;
-          if (hooks.full !== undefined && out.action !== 'UnknownNotify' && out.msgMode === 0)
-            hooks.full(out);
+          if (out === undefined || !hooks.current()) return;
+          if (out.action !== 'UnknownNotify' && out.msgMode === 0) hooks.full(out);
           hooks.deliver(out);
           if (out.action === 'ConfDynamicInfoNotify' && out.data.state === 'Destroyed')
             subscriber.error(ENDED);

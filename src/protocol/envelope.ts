@@ -94,7 +94,6 @@ export function topLevelNotifyCodec<N extends NotifyEnvelope<string> & { readonl
       confID: e.confID,
       data,
     }) as N;
-  const actionFast = fields.action.codec.fast;
   return new LenientType<N>(
     action,
     (u): u is N => envelope.is(u) && payload.is((u as { data?: unknown }).data),
@@ -109,7 +108,7 @@ export function topLevelNotifyCodec<N extends NotifyEnvelope<string> & { readonl
       // The payload's fast path checks every top-level key (padding, `__proto__`), so the
       // envelope only has to read its six fields.
       const d = payload.fast(u);
-      return d === MISS ? MISS : readEnvelope<N>(u, actionFast, d);
+      return d === MISS ? MISS : envelopeWithData<N>(u, action, d);
     },
     'object',
   );
@@ -134,10 +133,11 @@ function hasPaddedKey(u: Record<string, unknown>): boolean {
 
 /**
  * The frame `{ action, version, createTime, msgID, msgMode, confID, data }` when `u`'s envelope
- * (§6.0) is in its documented form (`action` exactly `action`, every field under its exact key),
- * or MISS. Equal to what the envelope's field specs give: the exact key wins over any padded one,
- * so the other keys of `u` only matter when `msgID` is absent. Every frame it builds has the same
- * shape, so code reading frames stays monomorphic.
+ * (§6.0) is in its documented form (`action` is `action`, padded or not; every field under its
+ * exact key), or MISS. Equal to what the envelope's field specs give: the exact key wins over any
+ * padded one, so the other keys of `u` only matter when `msgID` is absent. Every frame it builds
+ * has the same shape, so code reading frames stays monomorphic. The one envelope reader of every
+ * fast path.
  * @internal
  */
 export function envelopeWithData<N extends NotifyEnvelope<string> & { readonly data: unknown }>(
@@ -145,7 +145,8 @@ export function envelopeWithData<N extends NotifyEnvelope<string> & { readonly d
   action: N['action'],
   data: N['data'],
 ): N | Miss {
-  if (u.action !== action) return miss;
+  const raw = u.action;
+  if (raw !== action && (typeof raw !== 'string' || raw.trim() !== action)) return miss;
   let version = u.version;
   // `x - x === 0` is false for NaN and ±Infinity (JSON.parse gives Infinity for `1e400`).
   if (typeof version !== 'number' || version - version !== 0) {
@@ -211,26 +212,6 @@ export function deleteEnvelopeKeys(u: Record<string, unknown>): void {
 }
 
 /**
- * The frame with `data` beside the six envelope fields (§6.0) read from `u` in their documented
- * form, or MISS; other keys of `u` are not looked at.
- */
-function readEnvelope<N extends NotifyEnvelope<string> & { readonly data: unknown }>(
-  u: Record<string, unknown>,
-  actionFast: (u: unknown) => N['action'] | Miss,
-  data: N['data'],
-): N | Miss {
-  const act = actionFast(u.action);
-  const version = NumberLike.fast(u.version);
-  const createTime = NumberLike.fast(u.createTime);
-  const msgID = u.msgID === undefined ? '' : StringLike.fast(u.msgID);
-  const msgMode = BinaryLike.fast(u.msgMode);
-  const confID = StringLike.fast(u.confID);
-  if (act === MISS || version === MISS || createTime === MISS || msgID === MISS) return MISS;
-  if (msgMode === MISS || confID === MISS) return MISS;
-  return { action: act, version, createTime, msgID, msgMode, confID, data } as N;
-}
-
-/**
  * A fast path for a top-level push (§6.3, §6.4) whose parsed object nobody else holds: the frame
  * decoder parsed the text itself. The payload fields are not copied: the envelope keys are deleted
  * from the parsed object, converted fields are written back in place, and the object itself becomes
@@ -252,7 +233,6 @@ export function ownedTopLevelFast<N extends NotifyEnvelope<string> & { readonly 
     }
   }
   const converters = new Map(specs.map(([name, spec]) => [name, spec.codec.fast]));
-  const actionFast = actionLiteral(action).fast;
   return (u) => {
     const keys = Object.keys(u);
     // Pairs of (key, converted value), applied only once the whole frame is known to fit.
@@ -275,7 +255,7 @@ export function ownedTopLevelFast<N extends NotifyEnvelope<string> & { readonly 
       else trailingEnvelope = 0;
     }
     // Read before the envelope keys are deleted below; `u` itself becomes `data`.
-    const frame = readEnvelope<N>(u, actionFast, u as N['data']);
+    const frame = envelopeWithData<N>(u, action, u as N['data']);
     if (frame === MISS) return MISS;
     // Deleting the last-added properties in reverse order keeps V8's fast object layout; the
     // server sends the envelope last (§6.4 example), anything else still works, just slower.

@@ -110,23 +110,16 @@ export class KeyMemo {
 
   constructor(private readonly passes: (key: string) => boolean) {}
 
-  /** Whether every own enumerable key of `o` passes the check. */
-  every(o: object): boolean {
+  /**
+   * Whether every own enumerable key of `o` passes the check (and, with `stringValues`, every
+   * value is a string).
+   */
+  every(o: Record<string, unknown>, stringValues = false): boolean {
     const keys = this.keys;
     let i = 0;
     for (const k in o) {
+      if (stringValues && typeof o[k] !== 'string') return false;
       if (!((i < keys.length && keys[i] === k) || this.learn(k, i))) return false;
-      i++;
-    }
-    return true;
-  }
-
-  /** {@link every}, and every value a string. */
-  everyWithString(o: Record<string, unknown>): boolean {
-    const keys = this.keys;
-    let i = 0;
-    for (const k in o) {
-      if (typeof o[k] !== 'string' || !((i < keys.length && keys[i] === k) || this.learn(k, i))) return false;
       i++;
     }
     return true;
@@ -302,7 +295,7 @@ export const PinfoMapLike: LenientType<Readonly<Record<string, string>>> = new L
   (u, c) => (isRecord(u) ? t.success(normalisePinfoMap(u)) : t.failure(u, c)),
   (u) => {
     if (!isRecord(u)) return MISS;
-    return plainPinfoKeys.everyWithString(u) ? (u as Record<string, string>) : MISS;
+    return plainPinfoKeys.every(u, true) ? (u as Record<string, string>) : MISS;
   },
   'object',
 );

@@ -7,6 +7,7 @@
  * below stay dynamic: `ws` is loaded only when there is no global `WebSocket` or when `tls` is given.
  */
 import type { FetchLike } from '../auth/rest-get.js';
+import { fetchLoadedOnFirstCall } from './deferred-fetch.js';
 import type { TlsOptions } from './tls-options.js';
 import type { CreateWebSocket } from './websocket-like.js';
 
@@ -37,14 +38,9 @@ export async function loadNodeHttpsFetch(tls?: TlsOptions): Promise<FetchLike> {
   return createNodeHttpsFetch(tls);
 }
 
-let nodeFetchLoaded: Promise<FetchLike> | undefined;
-
 /**
  * The REST client's default transport here: `node:http(s)` with Node's roots, loaded on the first
  * call and shared by every meeting of the process. (`undefined` in the browser twin, where the
  * global `fetch` is used.) See `node-https-fetch.ts` for why not the global `fetch` on Node.js.
  */
-export const platformFetch: FetchLike | undefined = async (url, init) => {
-  nodeFetchLoaded ??= loadNodeHttpsFetch();
-  return (await nodeFetchLoaded)(url, init);
-};
+export const platformFetch: FetchLike | undefined = fetchLoadedOnFirstCall(() => loadNodeHttpsFetch());

@@ -6,6 +6,7 @@
  */
 import type { FetchLike } from '../auth/rest-get.js';
 import { isMeetingError } from '../meeting/errors.js';
+import { fetchLoadedOnFirstCall } from './deferred-fetch.js';
 import { loadNodeHttpsFetch, loadNodeWebSocket, tlsUnsupportedReason } from './node-runtime.js';
 import type { WebSocketConstructor, WebSocketLike } from './websocket-like.js';
 
@@ -57,11 +58,7 @@ function requireTlsSupport(): void {
  */
 export function trustingFetch(tls: TlsOptions): FetchLike {
   requireTlsSupport();
-  let loaded: Promise<FetchLike> | undefined;
-  return async (url, init) => {
-    loaded ??= loadNodeHttpsFetch(tls);
-    return (await loaded)(url, init);
-  };
+  return fetchLoadedOnFirstCall(() => loadNodeHttpsFetch(tls));
 }
 
 /**
