@@ -10,10 +10,10 @@
  * The parent ({@link forkLatencyClient}) drives it over IPC: `connect` → (frames) → `window` opens a
  * window and resolves once the window is complete → `close`.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { forkRpcChild, serveRpc } from './child-rpc.js';
 import type { ClientKind } from './clients/types.js';
 import { nowStamp, sequenceOfMsgId, stampOfMsgId } from './frames.js';
 import { collectGarbage } from './gc.js';
@@ -59,8 +59,6 @@ function between(a: number, b: number): number {
   return b >= a ? b - a : b - a + 2 ** 48;
 }
 
-type Message = { id: number; method: string; args: unknown[] };
-
 async function latencyChild(kind: ClientKind): Promise<void> {
   const factory = await loadClient(kind);
   // Time of the latest `data` event on any client socket; ws and the library parse the frames of a
@@ -74,13 +72,12 @@ async function latencyChild(kind: ClientKind): Promise<void> {
   });
   const tracker = new WindowTracker();
   let client: { close(): Promise<void> } | undefined;
-  const send = (m: unknown) => process.send?.(m);
-  const handlers: Record<string, (...args: never[]) => Promise<unknown>> = {
+  serveRpc({
     async connect(baseUrl: string, confID: string) {
       client = await factory({ baseUrl, confID }, tracker.consumers);
       return null;
     },
-    async window(id: number, from: number, count: number, timeoutMs: number, collect: boolean) {
+    async window(from: number, count: number, timeoutMs: number, collect: boolean, opened: () => void) {
       const sequences: number[] = [];
       const totalNs: number[] = [];
       const inProcessNs: number[] = [];
@@ -94,7 +91,7 @@ async function latencyChild(kind: ClientKind): Promise<void> {
       const { finished } = tracker.window(from, count, timeoutMs);
       // Start from a clean heap (once, after the warm-up: the suite's windows are short and many).
       if (collect) collectGarbage();
-      send({ id, opened: true });
+      opened();
       const complete = await finished;
       tracker.onFrame = undefined;
       return {
@@ -110,18 +107,7 @@ async function latencyChild(kind: ClientKind): Promise<void> {
       setTimeout(() => process.exit(0), 50);
       return null;
     },
-  };
-  process.on('message', async (msg: Message) => {
-    try {
-      const args = msg.method === 'window' ? [msg.id, ...msg.args] : msg.args;
-      const result = await handlers[msg.method]!(...(args as never[]));
-      send({ id: msg.id, result });
-    } catch (e) {
-      send({ id: msg.id, error: e instanceof Error ? e.stack : String(e) });
-    }
   });
-  process.on('disconnect', () => process.exit(0));
-  send({ ready: true });
 }
 
 /**
@@ -129,56 +115,25 @@ async function latencyChild(kind: ClientKind): Promise<void> {
  * `tsx`, its loader); the library client is bundled as published (see library-build.ts).
  */
 export async function forkLatencyClient(kind: ClientKind): Promise<LatencyClient> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, kind], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; opened?: () => void };
-  const pending = new Map<number, Pending>();
-  let nextId = 1;
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`latency client exited early (${code})`)));
-    child.on(
-      'message',
-      (m: { ready?: true; id?: number; opened?: true; result?: unknown; error?: string }) => {
-        if (m.ready) return resolve();
-        const p = pending.get(m.id ?? -1);
-        if (m.opened) return p?.opened?.();
-        pending.delete(m.id ?? -1);
-        if (m.error !== undefined) p?.reject(new Error(m.error));
-        else p?.resolve(m.result);
-      },
-    );
-  });
-  child.removeAllListeners('exit');
-  child.on('exit', () => {
-    for (const p of pending.values()) p.reject(new Error(`${kind} latency client exited`));
-    pending.clear();
-  });
-  const call = <T>(method: string, args: unknown[], opened?: () => void) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(opened ? { opened } : {}) });
-      child.send({ id, method, args } satisfies Message);
-    });
+  const child = await forkRpcChild(
+    fileURLToPath(import.meta.url),
+    [CHILD_FLAG, kind],
+    `${kind} latency client`,
+  );
   return {
     kind,
-    connect: (baseUrl, confID) => call<void>('connect', [baseUrl, confID]),
+    connect: (baseUrl, confID) => child.call<void>('connect', [baseUrl, confID]),
     window(from, count, timeoutMs, collect) {
       let opened!: () => void;
       const openedPromise = new Promise<void>((resolve) => {
         opened = resolve;
       });
-      const finished = call<LatencySamples>('window', [from, count, timeoutMs, collect], opened);
+      const finished = child.call<LatencySamples>('window', [from, count, timeoutMs, collect], opened);
       // A failed call never reports `opened`; release the waiter so it sees the failure instead.
       void finished.then(opened, opened);
       return { opened: openedPromise, finished };
     },
-    async close() {
-      const exited = new Promise((r) => child.once('exit', r));
-      await call('close', []).catch(() => {});
-      if (child.exitCode === null) child.kill();
-      await exited;
-    },
+    close: () => child.close(),
   };
 }
 

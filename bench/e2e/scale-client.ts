@@ -12,10 +12,10 @@
  * The parent ({@link runScaleClient}) drives it over IPC: `up` → memory, `idle-start` → the parent
  * reads the server's heartbeat counter → `idle-measure` → CPU → `close`.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import WebSocket from 'ws';
+import { forkRpcChild, serveRpc } from './child-rpc.js';
 import type { BenchClient, Consumers } from './clients/types.js';
 import { collectGarbage } from './gc.js';
 import { loadClient } from './measure.js';
@@ -143,7 +143,6 @@ async function scaleChild(params: ScaleParams): Promise<void> {
   const whenLive = (i: number): Promise<void> =>
     liveIds.has(i) ? Promise.resolve() : new Promise((resolve) => liveWaiters.set(i, resolve));
 
-  const send = (msg: unknown) => process.send?.(msg);
   const handlers: Record<string, () => Promise<unknown>> = {
     async up() {
       const before = await steadyUsage();
@@ -197,16 +196,7 @@ async function scaleChild(params: ScaleParams): Promise<void> {
       return null;
     },
   };
-  process.on('message', async (msg: { id: number; method: string }) => {
-    try {
-      const result = await handlers[msg.method]!();
-      send({ id: msg.id, result });
-    } catch (e) {
-      send({ id: msg.id, error: e instanceof Error ? e.stack : String(e) });
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
-  send({ ready: true });
+  serveRpc(handlers);
 }
 
 /** The scale client child, driven step by step. */
@@ -218,40 +208,15 @@ export interface ScaleClient {
 
 /** Forks a scale client child with `params`. */
 export async function runScaleClient(params: ScaleParams): Promise<ScaleClient> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, JSON.stringify(params)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  let nextId = 1;
-  await new Promise<void>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`scale client exited early (${code})`)));
-    child.on('message', (m: { ready?: true; id?: number; result?: unknown; error?: string }) => {
-      if (m.ready) return resolve();
-      const p = pending.get(m.id ?? -1);
-      pending.delete(m.id ?? -1);
-      if (m.error !== undefined) p?.reject(new Error(m.error));
-      else p?.resolve(m.result);
-    });
-  });
-  child.removeAllListeners('exit');
-  child.on('exit', () => {
-    for (const p of pending.values()) p.reject(new Error('scale client exited'));
-  });
-  const call = <T>(method: string) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      child.send({ id, method });
-    });
+  const child = await forkRpcChild(
+    fileURLToPath(import.meta.url),
+    [CHILD_FLAG, JSON.stringify(params)],
+    'scale client',
+  );
   return {
-    up: () => call<UpReport>('up'),
-    idle: () => call<IdleReport>('idle'),
-    async close() {
-      const exited = new Promise((r) => child.once('exit', r));
-      await call('close').catch(() => {});
-      if (child.exitCode === null) child.kill();
-      await exited;
-    },
+    up: () => child.call<UpReport>('up'),
+    idle: () => child.call<IdleReport>('idle'),
+    close: () => child.close(),
   };
 }
 

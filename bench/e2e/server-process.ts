@@ -5,8 +5,8 @@
  * The parent calls {@link forkFrameServer}; this same file is the child's entry point (it starts the
  * server when it finds the `--bench-frame-server` argument) and answers calls over the IPC channel.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { forkRpcChild, serveRpc } from './child-rpc.js';
 import type { FrameServer, FrameServerOptions, FrameServerStats } from './frame-server.js';
 import { startFrameServer } from './frame-server.js';
 
@@ -27,13 +27,6 @@ export interface RemoteFrameServer extends Omit<FrameServer, 'stats'> {
   usage(): Promise<ProcessUsage>;
 }
 
-interface Call {
-  readonly id: number;
-  readonly method: string;
-  readonly args: unknown[];
-}
-type Reply = { id: number; result?: unknown; error?: string } | { ready: { port: number } };
-
 /** Current memory and CPU of this process. */
 export function processUsage(): ProcessUsage {
   const m = process.memoryUsage();
@@ -48,33 +41,13 @@ export function processUsage(): ProcessUsage {
  * try { … } finally { await server.close(); }
  */
 export async function forkFrameServer(options: FrameServerOptions = {}): Promise<RemoteFrameServer> {
-  const child: ChildProcess = fork(fileURLToPath(import.meta.url), [CHILD_FLAG, JSON.stringify(options)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  let nextId = 1;
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)));
-    child.on('message', (reply: Reply) => {
-      if ('ready' in reply) return resolve(reply.ready.port);
-      const p = pending.get(reply.id);
-      pending.delete(reply.id);
-      if (reply.error !== undefined) p?.reject(new Error(reply.error));
-      else p?.resolve(reply.result);
-    });
-  });
-  child.removeAllListeners('exit');
-  child.on('exit', () => {
-    for (const p of pending.values()) p.reject(new Error('bench server exited'));
-    pending.clear();
-  });
-  const call = <T>(method: string, ...args: unknown[]): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      child.send({ id, method, args } satisfies Call);
-    });
+  const child = await forkRpcChild<{ port: number }>(
+    fileURLToPath(import.meta.url),
+    [CHILD_FLAG, JSON.stringify(options)],
+    'bench server',
+  );
+  const { port } = child.ready;
+  const call = <T>(method: string, ...args: unknown[]): Promise<T> => child.call<T>(method, args);
   return {
     port,
     baseUrl: `http://127.0.0.1:${port}`,
@@ -84,42 +57,26 @@ export async function forkFrameServer(options: FrameServerOptions = {}): Promise
     paced: (confID, count, perSecond) => call('paced', confID, count, perSecond),
     stats: () => call('stats'),
     usage: () => call('usage'),
-    async close() {
-      await call('close').catch(() => {});
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill();
-        await exited;
-      }
-    },
+    close: () => child.close(),
   };
 }
 
 async function serveOverIpc(options: FrameServerOptions): Promise<void> {
   const server = await startFrameServer(options);
-  const methods: Record<string, (...args: never[]) => unknown> = {
-    waitSubscribed: server.waitSubscribed,
-    burst: server.burst,
-    paced: server.paced,
-    stats: server.stats,
-    usage: processUsage,
-    close: async () => {
-      await server.close();
-      setImmediate(() => process.exit(0));
+  serveRpc(
+    {
+      waitSubscribed: (confID: string, count: number) => server.waitSubscribed(confID, count),
+      burst: (confID: string, count: number) => server.burst(confID, count),
+      paced: (confID: string, count: number, perSecond: number) => server.paced(confID, count, perSecond),
+      stats: () => server.stats(),
+      usage: () => processUsage(),
+      close: async () => {
+        await server.close();
+        setImmediate(() => process.exit(0));
+      },
     },
-  };
-  process.on('message', async (msg: Call) => {
-    try {
-      const fn = methods[msg.method];
-      if (!fn) throw new Error(`unknown method ${msg.method}`);
-      const result = await fn(...(msg.args as never[]));
-      process.send?.({ id: msg.id, result });
-    } catch (e) {
-      process.send?.({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
-    }
-  });
-  process.on('disconnect', () => process.exit(0));
-  process.send?.({ ready: { port: server.port } });
+    { port: server.port },
+  );
 }
 
 if (process.argv[2] === CHILD_FLAG) {
