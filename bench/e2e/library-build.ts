@@ -10,7 +10,7 @@
  * which `tsx` does not transform. `--source` (see bench/run.ts) measures the `tsx` path instead.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -22,33 +22,42 @@ const ENTRY = join(here, 'clients', 'library-client.ts');
 /** Set by bench/run.ts for `--source`; inherited by the child processes through the environment. */
 export const SOURCE_ENV = 'BENCH_LIBRARY_FROM_SOURCE';
 
-let built: Promise<string> | undefined;
+const built = new Map<string, Promise<string>>();
 
 /**
- * Bundles the library client once per process and returns the module URL to import; with
+ * Bundles the module `entry` (a path) once per process and returns the URL to import; with
  * `BENCH_LIBRARY_FROM_SOURCE=1`, the source module itself (run through `tsx`).
  */
+export function bundledModule(entry: string): Promise<string> {
+  if (process.env[SOURCE_ENV] === '1') return Promise.resolve(pathToFileURL(entry).href);
+  let url = built.get(entry);
+  if (url === undefined) {
+    url = (async () => {
+      const { build } = await import('esbuild');
+      mkdirSync(OUT_DIR, { recursive: true });
+      // One file per process and entry: a scale child and the parent may build at the same time.
+      const outfile = join(OUT_DIR, `${basename(entry, '.ts')}-${process.pid}.mjs`);
+      await build({
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node20',
+        // As tsup.config.ts: every runtime dependency stays external.
+        packages: 'external',
+        logLevel: 'error',
+      });
+      // The resolver checks the file on every import, so it stays until this process exits.
+      process.once('exit', () => rmSync(outfile, { force: true }));
+      return pathToFileURL(outfile).href;
+    })();
+    built.set(entry, url);
+  }
+  return url;
+}
+
+/** The library client (`clients/library-client.ts`), bundled as published. */
 export function libraryClientModule(): Promise<string> {
-  if (process.env[SOURCE_ENV] === '1') return Promise.resolve(pathToFileURL(ENTRY).href);
-  built ??= (async () => {
-    const { build } = await import('esbuild');
-    mkdirSync(OUT_DIR, { recursive: true });
-    // One file per process: a scale child and the parent may build at the same time.
-    const outfile = join(OUT_DIR, `library-client-${process.pid}.mjs`);
-    await build({
-      entryPoints: [ENTRY],
-      outfile,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      // As tsup.config.ts: every runtime dependency stays external.
-      packages: 'external',
-      logLevel: 'error',
-    });
-    // The resolver checks the file on every import, so it stays until this process exits.
-    process.once('exit', () => rmSync(outfile, { force: true }));
-    return pathToFileURL(outfile).href;
-  })();
-  return built;
+  return bundledModule(ENTRY);
 }

@@ -5,9 +5,10 @@
  * reports each frame kind, and the full liberal io-ts path on its own, to show what the fast path
  * saves.
  */
+
+import { fileURLToPath } from 'node:url';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { decodeServerFrame } from '../../src/protocol/decode-server-frame.js';
-import { decodeParsedFrame } from '../../src/protocol/frame-codecs.js';
+import { bundledModule } from '../e2e/library-build.js';
 import { mixCycle, representativeMix, separateKinds } from '../fixtures.js';
 import {
   type BenchSuite,
@@ -18,8 +19,16 @@ import {
   type SuiteResult,
 } from '../harness.js';
 
+/**
+ * The decoder bundled as published (`bench/e2e/decoder-entry.ts`; `--source` runs the .ts files
+ * through `tsx` instead, whose CommonJS transform turns every imported binding into a getter call).
+ */
+const DECODER_ENTRY = fileURLToPath(new URL('../e2e/decoder-entry.ts', import.meta.url));
+type Decoder = typeof import('../e2e/decoder-entry.js');
+
 /** Frames/s of JSON.parse, decodeServerFrame and the io-ts path alone, over `frames` in turn. */
-function compare(frames: readonly string[], options: MeasureOptions) {
+function compare(decoder: Decoder, frames: readonly string[], options: MeasureOptions) {
+  const { decodeServerFrame, decodeParsedFrame } = decoder;
   const n = frames.length;
   let i = 0;
   const next = (): string => frames[i++ % n] ?? '';
@@ -37,7 +46,9 @@ function compare(frames: readonly string[], options: MeasureOptions) {
   };
 }
 
-function run(options: MeasureOptions): SuiteResult {
+async function run(options: MeasureOptions): Promise<SuiteResult> {
+  const decoder = (await import(await bundledModule(DECODER_ENTRY))) as Decoder;
+  const { decodeServerFrame } = decoder;
   const parts = representativeMix();
   const cycle = mixCycle(parts);
   const separate = separateKinds();
@@ -46,13 +57,13 @@ function run(options: MeasureOptions): SuiteResult {
     const r = decodeServerFrame(text);
     if (isLeft(r)) throw new Error(`bench frame does not decode: ${r.left.message}`);
   }
-  const mix = compare(cycle, options);
+  const mix = compare(decoder, cycle, options);
   const kinds: Record<string, ReturnType<typeof compare> & { bytes: number }> = {};
   for (const part of [...parts, ...separate]) {
     const bytes = Math.round(part.frames.reduce((sum, f) => sum + f.length, 0) / part.frames.length);
     kinds[part.kind] = {
       bytes,
-      ...compare(part.frames, { ...options, rounds: Math.max(3, (options.rounds ?? 7) - 2) }),
+      ...compare(decoder, part.frames, { ...options, rounds: Math.max(3, (options.rounds ?? 7) - 2) }),
     };
   }
   const lines = [

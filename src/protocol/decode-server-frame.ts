@@ -11,10 +11,6 @@ import type { ServerFrame } from './messages.js';
 import { invalidJson } from './parse-frame-text.js';
 import { redactSecrets } from './redact.js';
 
-// Imports used per frame, hoisted into module constants: run through a CommonJS transform (tsx,
-// the benchmarks) every read of an imported binding is a getter call, costly in a hot loop.
-const decodeOwned = decodeParsedFrame;
-
 /**
  * Decodes one text frame from the conference WebSocket into its clean, normalised shape.
  *
@@ -50,7 +46,7 @@ export function decodeServerFrame(text: string): Either<FrameDecodeError, Server
     return left(invalidJson(text));
   }
   // The parsed value is ours alone, so the fast path may take it apart rather than copy it.
-  return decodeOwned(value, 'fast-then-full', true);
+  return decodeParsedFrame(value, 'fast-then-full', true);
 }
 
 /**

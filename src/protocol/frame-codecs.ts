@@ -80,11 +80,6 @@ function frequentOwnedPath(action: string): FastPath | undefined {
 /** Which decode paths to use: both (the default), or the full liberal io-ts decode alone. @internal */
 export type DecodePath = 'fast-then-full' | 'full';
 
-// Imports used per frame, hoisted into module constants: run through a CommonJS transform (tsx,
-// the benchmarks) every read of an imported binding is a getter call, costly in a hot loop.
-const miss: Miss = MISS;
-const success = right;
-
 /**
  * Decodes an already-parsed frame. With `fast-then-full`, frames in their documented form take
  * the fast path and anything else the full io-ts decode; `full` skips the fast path (for tests
@@ -109,7 +104,7 @@ export function decodeParsedFrame(
           : SHARED_FAST_PATHS.get(action);
     if (fast !== undefined) {
       const frame = fast(value as Record<string, unknown>);
-      if (frame !== miss) return success(frame);
+      if (frame !== MISS) return right(frame);
     }
   }
   return decodeSlowly(value, path);

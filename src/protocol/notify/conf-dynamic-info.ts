@@ -80,15 +80,10 @@ const ConfDynamicInfoCodec: LenientType<ConfDynamicInfo> = lenientObject<ConfDyn
 export const ConfDynamicInfoNotifyCodec: LenientType<ConfDynamicInfoNotify> =
   topLevelNotifyCodec<ConfDynamicInfoNotify>('ConfDynamicInfoNotify', ConfDynamicInfoCodec);
 
-// Imports used per frame, hoisted into module constants: run through a CommonJS transform (tsx,
-// the benchmarks) every read of an imported binding is a getter call, costly in a hot loop.
+// The converters' fast functions, read once rather than as a property per field.
 const numberFast = NumberLike.fast;
 const stringFast = StringLike.fast;
 const multiPicFast = multiPic.fast;
-const cleanKeys = cleanTopLevelKeys;
-const stripEnvelope = deleteEnvelopeKeys;
-const withEnvelope = envelopeWithData;
-const miss: Miss = MISS;
 
 /**
  * Converted values found while checking a frame, as (key, value) pairs in `pending[0…pendingEnd)`,
@@ -116,7 +111,7 @@ function plainString(v: unknown): boolean {
 /** A NumberLike field that is not plain: converted and queued, or false for MISS. */
 function convertNumber(key: string, v: unknown): boolean {
   const r = numberFast(v);
-  if (r === miss) return false;
+  if (r === MISS) return false;
   queue(key, r);
   return true;
 }
@@ -124,7 +119,7 @@ function convertNumber(key: string, v: unknown): boolean {
 /** A StringLike field that is not plain, as {@link convertNumber}. */
 function convertString(key: string, v: unknown): boolean {
   const r = stringFast(v);
-  if (r === miss) return false;
+  if (r === MISS) return false;
   queue(key, r);
   return true;
 }
@@ -153,7 +148,7 @@ function plainPicInfo(u: unknown): boolean {
  * form (the usual case), else the spec codec's own fast path (which copies and converts), or MISS.
  */
 function readMultiPic(u: unknown): MultiPicInfo | Miss {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return miss;
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return MISS;
   const m = u as Record<string, unknown>;
   const infos = m.picInfos;
   if (Array.isArray(infos) && plainNumber(m.picNum) && plainNumber(m.period) && plainMultiPicKeys.every(m)) {
@@ -168,7 +163,7 @@ function readMultiPic(u: unknown): MultiPicInfo | Miss {
 function multiPicField(v: unknown): boolean {
   if (v === undefined) return true;
   const r = readMultiPic(v);
-  if (r === miss) return false;
+  if (r === MISS) return false;
   if (r !== v) queue('multiPic', r);
   return true;
 }
@@ -211,12 +206,12 @@ function statusFieldsFit(u: Record<string, unknown>): boolean {
  * @internal
  */
 export function ConfDynamicInfoNotifyOwnedFast(u: Record<string, unknown>): ConfDynamicInfoNotify | Miss {
-  if (!cleanKeys(u)) return miss;
+  if (!cleanTopLevelKeys(u)) return MISS;
   pendingEnd = 0;
-  if (!statusFieldsFit(u)) return miss;
-  const frame = withEnvelope<ConfDynamicInfoNotify>(u, 'ConfDynamicInfoNotify', u as ConfDynamicInfo);
-  if (frame === miss) return miss;
-  stripEnvelope(u);
+  if (!statusFieldsFit(u)) return MISS;
+  const frame = envelopeWithData<ConfDynamicInfoNotify>(u, 'ConfDynamicInfoNotify', u as ConfDynamicInfo);
+  if (frame === MISS) return MISS;
+  deleteEnvelopeKeys(u);
   for (let i = 0; i < pendingEnd; i += 2) {
     u[pending[i] as string] = pending[i + 1];
     pending[i + 1] = undefined; // not kept alive until the next frame

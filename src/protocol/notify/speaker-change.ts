@@ -46,13 +46,9 @@ const specCodec = notifyCodec<SpeakerChangeNotify>('SpeakerChangeNotify', {
   fallback: () => [],
 });
 
-// Imports used per frame, hoisted into module constants: run through a CommonJS transform (tsx,
-// the benchmarks) every read of an imported binding is a getter call, costly in a hot loop.
+// The converters' fast functions, read once rather than as a property per field.
 const numberFast = NumberLike.fast;
 const stringFast = StringLike.fast;
-const trims = needsTrim;
-const withEnvelope = envelopeWithData;
-const miss: Miss = MISS;
 
 /**
  * One item as {@link SpeakerItemCodec} reads it, or MISS. `pid` under its exact key wins over any
@@ -61,12 +57,12 @@ const miss: Miss = MISS;
  * them; absent fields stay absent, as in the full decode.
  */
 function speakerItem(item: unknown): SpeakerItem | Miss {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return miss;
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return MISS;
   const o = item as Record<string, unknown>;
   let pid = o.pid;
   if (typeof pid !== 'string') {
     pid = stringFast(pid);
-    if (pid === miss) return miss;
+    if (pid === MISS) return MISS;
   }
   let speakingVolume = o.speakingVolume;
   if (
@@ -74,15 +70,15 @@ function speakerItem(item: unknown): SpeakerItem | Miss {
     (typeof speakingVolume !== 'number' || speakingVolume - speakingVolume !== 0)
   ) {
     speakingVolume = numberFast(speakingVolume);
-    if (speakingVolume === miss) return miss;
+    if (speakingVolume === MISS) return MISS;
   }
   let name = o.name;
   if (name !== undefined && typeof name !== 'string') {
     name = stringFast(name);
-    if (name === miss) return miss;
+    if (name === MISS) return MISS;
   }
   if (speakingVolume !== undefined && name !== undefined) return { pid, speakingVolume, name } as SpeakerItem;
-  for (const k in o) if (trims(k)) return miss;
+  for (const k in o) if (needsTrim(k)) return MISS;
   if (speakingVolume !== undefined) return { pid, speakingVolume } as SpeakerItem;
   return (name === undefined ? { pid } : { pid, name }) as SpeakerItem;
 }
@@ -94,22 +90,22 @@ function speakerItem(item: unknown): SpeakerItem | Miss {
  * @internal
  */
 export function speakerChangeNotifyFast(u: unknown): SpeakerChangeNotify | Miss {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return miss;
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return MISS;
   const frame = u as Record<string, unknown>;
   const data = frame.data;
   if (data === undefined) {
     // Nobody speaks, unless a padded `"data "` holds the speakers.
-    for (const k in frame) if (trims(k)) return miss;
-    return withEnvelope<SpeakerChangeNotify>(frame, 'SpeakerChangeNotify', []);
+    for (const k in frame) if (needsTrim(k)) return MISS;
+    return envelopeWithData<SpeakerChangeNotify>(frame, 'SpeakerChangeNotify', []);
   }
-  if (!Array.isArray(data)) return miss;
+  if (!Array.isArray(data)) return MISS;
   const items: SpeakerItem[] = [];
   for (let i = 0; i < data.length; i++) {
     const item = speakerItem(data[i]);
-    if (item === miss) return miss;
+    if (item === MISS) return MISS;
     items.push(item);
   }
-  return withEnvelope<SpeakerChangeNotify>(frame, 'SpeakerChangeNotify', loudestFirst(items));
+  return envelopeWithData<SpeakerChangeNotify>(frame, 'SpeakerChangeNotify', loudestFirst(items));
 }
 
 /** SpeakerChangeNotify frame codec; an absent `data` means nobody speaks (§6.7) and gives `[]`. @internal */
