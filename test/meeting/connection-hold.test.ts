@@ -1,18 +1,13 @@
-import { Subscription, VirtualTimeScheduler } from 'rxjs';
+import { Subscription } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { createConnectionHold } from '../../src/meeting/connection-hold.js';
+import { virtualClock } from './virtual-clock.js';
 
 const GRACE = 100;
 
 /** A hold over a fake connection that records how often it was started and stopped. */
 function fixture(endsAtOnce = false) {
-  const scheduler = new VirtualTimeScheduler();
-  const advance = (ms: number) => {
-    const until = scheduler.now() + ms;
-    scheduler.maxFrames = until;
-    scheduler.flush();
-    scheduler.frame = until;
-  };
+  const { scheduler, advance } = virtualClock();
   const log = { started: 0, stopped: 0 };
   const hold = createConnectionHold(
     () => {

@@ -2,10 +2,11 @@
  * The meeting's one connection is shared by its data subscribers and released a grace period after
  * the last one leaves; checked in virtual time, with a fake WebSocket and tokens from a provider.
  */
-import { of, VirtualTimeScheduler } from 'rxjs';
+import { of } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import type { WebSocketLike } from '../../src/transport/websocket-like.js';
+import { virtualClock } from './virtual-clock.js';
 
 const CONF = '913570246';
 const GRACE_MS = 1000;
@@ -26,14 +27,7 @@ function fixture() {
       this.readyState = 3;
     }
   }
-  const scheduler = new VirtualTimeScheduler();
-  /** Runs everything due within the next `ms` and moves the clock there. */
-  const advance = (ms: number) => {
-    const until = scheduler.now() + ms;
-    scheduler.maxFrames = until;
-    scheduler.flush();
-    scheduler.frame = until;
-  };
+  const { scheduler, advance } = virtualClock();
   const meeting = connectMeeting({
     conferenceId: CONF,
     getTokens: () => of({ wsURL: 'wss://127.0.0.1:1', confToken: 'ct', webSocketToken: 'wt' }),
