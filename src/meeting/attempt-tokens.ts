@@ -1,18 +1,7 @@
 /**
  * The tokens one connection attempt needs, from the password (§2, §3) or from a user's provider.
  */
-import {
-  catchError,
-  concatMap,
-  defer,
-  from,
-  map,
-  type Observable,
-  of,
-  switchMap,
-  take,
-  throwError,
-} from 'rxjs';
+import { catchError, defer, EMPTY, from, map, type Observable, of, switchMap, take, throwError } from 'rxjs';
 import { controlToken$ } from '../auth/control-token.js';
 import { webSocketToken$ } from '../auth/websocket-token.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
@@ -21,14 +10,11 @@ import { type Secret, toSecret } from '../security/secret.js';
 import { isMeetingError, type MeetingError } from './errors.js';
 import type { ResolvedMeetingOptions } from './options.js';
 
-/**
- * Tokens for one socket. The first value of {@link attemptTokens$} has a `webSocketToken`; later
- * values only renew `confToken` (the control-token keep-alive, §2.4).
- */
-export interface AttemptTokens {
+/** The tokens that open one socket: the control token and a fresh, single-use wsToken (§3). */
+export interface SocketTokens {
   readonly wsURL: string;
   readonly confToken: Secret;
-  readonly webSocketToken?: Secret;
+  readonly webSocketToken: Secret;
 }
 
 /** The control token kept between attempts, so a reconnect need not repeat the password call. */
@@ -36,14 +22,28 @@ export interface HeldControlToken {
   current: ControlTokenInfo | undefined;
 }
 
+/** The tokens of one connection attempt. */
+export interface AttemptTokens {
+  /** One value, then complete: the tokens for a new socket. */
+  readonly first$: Observable<SocketTokens>;
+  /**
+   * Subscribed once `first$` has emitted: the control token of that socket, then each renewal of it
+   * (§2.4); never completes, fails when a renewal fails. The subscriber adopts each one, for the
+   * next Subscribe frame and as the held token. `undefined` when there is nothing to renew (a user's
+   * token provider).
+   */
+  readonly renewals$: Observable<ControlTokenInfo> | undefined;
+}
+
 /**
- * Password mode: the control token (reusing `held` while it has life left, renewed at ~80 %),
- * then one fresh wsToken. Provider mode: the user's tokens, plus a wsToken call if they gave none.
+ * Password mode: the control token (reusing `held` while it has life left) and one fresh wsToken;
+ * then, as a separate stream, its renewals at ~80 % of its life. Provider mode: the user's tokens,
+ * plus a wsToken call if they gave none, and no renewals.
+ *
+ * The two are separate rather than one stream of "first, then renewals" so that a watched meeting
+ * holds no flattening operator for the life of its socket: only the renewal loop itself.
  */
-export function attemptTokens$(
-  options: ResolvedMeetingOptions,
-  held: HeldControlToken,
-): Observable<AttemptTokens> {
+export function attemptTokens$(options: ResolvedMeetingOptions, held: HeldControlToken): AttemptTokens {
   const rest = {
     conferenceId: options.conferenceId,
     baseUrl: options.baseUrl,
@@ -52,28 +52,32 @@ export function attemptTokens$(
     scheduler: options.scheduler,
   };
   /** The tokens for a new socket: `confToken` plus a fresh wsToken fetched with it (§3). */
-  const withWebSocketToken = (wsURL: string, confToken: Secret): Observable<AttemptTokens> =>
+  const withWebSocketToken = (wsURL: string, confToken: Secret): Observable<SocketTokens> =>
     webSocketToken$({ ...rest, controlToken: confToken }).pipe(
       map(({ webSocketToken }) => ({ wsURL, confToken, webSocketToken })),
     );
   const source = options.tokenSource;
   if (source.kind === 'password') {
-    return defer(() =>
-      controlToken$({
-        ...rest,
-        hostPassword: source.hostPassword,
-        ...(held.current === undefined ? {} : { initial: held.current }),
-      }),
-    ).pipe(
-      concatMap((info, index) => {
+    const tokenOptions = { ...rest, hostPassword: source.hostPassword };
+    const first$ = defer(() => {
+      const initial = held.current;
+      return controlToken$(initial === undefined ? tokenOptions : { ...tokenOptions, initial });
+    }).pipe(
+      take(1),
+      switchMap((info) => {
         held.current = info;
-        return index === 0
-          ? withWebSocketToken(info.wsURL, info.token)
-          : of({ wsURL: info.wsURL, confToken: info.token });
+        return withWebSocketToken(info.wsURL, info.token);
       }),
     );
+    // Subscribed once the socket's tokens are in hand, so `held` is the token it was opened with
+    // (fresh: controlToken$ emits it first, then renews it).
+    const renewals$ = defer(() => {
+      const initial = held.current;
+      return initial === undefined ? EMPTY : controlToken$({ ...tokenOptions, initial });
+    });
+    return { first$, renewals$ };
   }
-  return defer(() => from(source.getTokens({ conferenceId: options.conferenceId }))).pipe(
+  const first$ = defer(() => from(source.getTokens({ conferenceId: options.conferenceId }))).pipe(
     take(1),
     catchError((error: unknown) => {
       // The provider is the user's code: its message could quote what its backend sent (a token).
@@ -93,6 +97,7 @@ export function attemptTokens$(
         : of({ wsURL, confToken, webSocketToken: toSecret(supplied.webSocketToken) });
     }),
   );
+  return { first$, renewals$: undefined };
 }
 
 /** §4: `{wsURL}/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`, with a trailing `/` of wsURL dropped (§9.14). */

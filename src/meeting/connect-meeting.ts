@@ -1,7 +1,7 @@
 /**
  * The entry point: one meeting's push as hot, shared, self-healing Observables.
  */
-import { defer, EMPTY, finalize, Observable, of, ReplaySubject, Subject } from 'rxjs';
+import { defer, EMPTY, Observable, of, ReplaySubject, Subject, type Subscriber } from 'rxjs';
 import type {
   AttendeesNotify,
   ConfBasicInfoNotify,
@@ -236,24 +236,21 @@ class WatchedMeeting implements Meeting {
     return new Observable<Push>((subscriber) => {
       const hub = this.#useHub();
       if (wanted) hub.interest.add(action);
-      let channel = hub.channels.get(action);
-      if (channel === undefined) {
-        channel = new Subject<Push>();
-        hub.channels.set(action, channel);
-      }
       const cached = hub.latest.get(action);
       if (cached !== undefined) {
         subscriber.next(cached);
         // Satisfied by the replay alone (e.g. `take(1)`): no connection is needed.
         if (subscriber.closed) return () => wanted && hub.interest.remove(action);
       }
-      channel.subscribe(subscriber);
+      const { listeners } = hub;
+      listeners.set(action, [...(listeners.get(action) ?? []), subscriber]);
       const release = hub.hold();
       return () => {
         release();
         if (wanted) hub.interest.remove(action);
-        if (channel.observed) return;
-        hub.channels.delete(action);
+        const rest = (listeners.get(action) ?? []).filter((listener) => listener !== subscriber);
+        if (rest.length > 0) listeners.set(action, rest);
+        else listeners.delete(action);
       };
     });
   }
@@ -272,13 +269,17 @@ class WatchedMeeting implements Meeting {
     const resyncRequests = new Subject<string>();
     const latest = new Map<string, Push>();
     /**
-     * One Subject per push type with subscribers: a push costs one Map lookup and reaches only the
+     * The subscribers of each push type: a push costs one Map lookup and reaches only the
      * subscribers of its type, however many streams are open (rather than one filter per stream).
+     * Each list is replaced, never changed, so a delivery under way goes on over the list it began
+     * with, whoever subscribes or unsubscribes meanwhile (as a Subject does; a Subject per type
+     * would cost each stream a few hundred bytes more, in every watched meeting).
      */
-    const channels = new Map<string, Subject<Push>>();
+    const listeners = new Map<string, readonly Subscriber<Push>[]>();
     const dispatch = (push: Push) => {
       if (REPLAYED.has(push.action)) latest.set(push.action, push);
-      channels.get(push.action)?.next(push);
+      const list = listeners.get(push.action);
+      if (list !== undefined) for (const listener of list) listener.next(push);
     };
     /** A user's WebSocket constructor, as a factory (the default one is looked up per attempt). */
     const Ctor = options.WebSocket;
@@ -298,7 +299,8 @@ class WatchedMeeting implements Meeting {
         ? EMPTY
         : session$({
             options,
-            tokens$: attemptTokens$(options, this.#held),
+            tokens: attemptTokens$(options, this.#held),
+            held: this.#held,
             socketFactory: () => injected ?? defaultWebSocketFactory(options.maxFrameBytes),
             subscribeTypes$,
             resync: resyncRequests,
@@ -328,26 +330,27 @@ class WatchedMeeting implements Meeting {
           this.#setStatus({ phase: 'reconnecting', attempt, delayMs, lastError: failure });
         },
       }),
-      // Released (after the grace period), ended or given up: nothing of this connection is current.
-      finalize(() => {
-        latest.clear();
-        this.#epoch += 1;
-        if (!this.#terminated) {
-          this.#lastError = undefined;
-          this.#setStatus({ phase: 'idle' });
-        }
-      }),
     );
+    /** Released (after the grace period), ended or given up: nothing of this connection is current. */
+    const connectionEnded = () => {
+      latest.clear();
+      this.#epoch += 1;
+      if (!this.#terminated) {
+        this.#lastError = undefined;
+        this.#setStatus({ phase: 'idle' });
+      }
+    };
 
     /** The meeting ended or was closed: every stream completes. */
     const endStreams = () => {
       sharing.ended();
-      for (const channel of channels.values()) channel.complete();
-      channels.clear();
+      const ending = [...listeners.values()];
+      listeners.clear();
+      for (const list of ending) for (const listener of list) listener.complete();
     };
     const sharing = createConnectionHold(
-      () =>
-        connection$.subscribe({
+      () => {
+        const running = connection$.subscribe({
           error: (error: unknown) => {
             const failure = toMeetingError(error, redact);
             const ended = failure.code === 'MEETING_ENDED' || failure.code === 'MEETING_NOT_FOUND';
@@ -355,7 +358,11 @@ class WatchedMeeting implements Meeting {
             endStreams();
           },
           complete: endStreams,
-        }),
+        });
+        // After the handlers above, as `finalize` would run, but without its subscriber.
+        running.add(connectionEnded);
+        return running;
+      },
       options.idleGraceMs,
       scheduler,
     );
@@ -363,7 +370,7 @@ class WatchedMeeting implements Meeting {
       sharing.stop();
       endStreams();
     };
-    return { interest, resyncRequests, latest, channels, hold: sharing.hold, stop };
+    return { interest, resyncRequests, latest, listeners, hold: sharing.hold, stop };
   }
 }
 
@@ -373,7 +380,8 @@ interface Hub {
   readonly resyncRequests: Subject<string>;
   /** The latest push of each replayed type, while connected. */
   readonly latest: Map<string, Push>;
-  readonly channels: Map<string, Subject<Push>>;
+  /** The subscribers of each push type's stream. */
+  readonly listeners: Map<string, readonly Subscriber<Push>[]>;
   /** Holds the connection for one data subscriber (see `connection-hold.ts`); the function returned releases it. */
   readonly hold: () => () => void;
   /** Closes the connection now and completes every stream (`close()`). */

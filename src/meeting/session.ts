@@ -2,23 +2,7 @@
  * One connection attempt: tokens → socket → Subscribe → heartbeat, liveness and pushes
  * (PROTOCOL.md §1). Fails with a {@link MeetingError} when anything breaks; the caller retries.
  */
-import {
-  connect,
-  defer,
-  EMPTY,
-  filter,
-  from,
-  map,
-  merge,
-  mergeMap,
-  Observable,
-  type OperatorFunction,
-  Subject,
-  switchMap,
-  take,
-  throwError,
-  timeout,
-} from 'rxjs';
+import { defer, from, Observable, type OperatorFunction, Subject, type Subscriber, switchMap } from 'rxjs';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import { decodeServerFrame } from '../protocol/decode-server-frame.js';
 import type { ServerFrame } from '../protocol/messages.js';
@@ -28,7 +12,12 @@ import { type ConnectionEvent, connection$ } from '../transport/connection.js';
 import { heartbeat } from '../transport/heartbeat.js';
 import { liveness } from '../transport/liveness.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
-import { type AttemptTokens, webSocketUrl } from './attempt-tokens.js';
+import {
+  type AttemptTokens,
+  type HeldControlToken,
+  type SocketTokens,
+  webSocketUrl,
+} from './attempt-tokens.js';
 import type { MeetingError } from './errors.js';
 import { handleFrames, type Push } from './frame-handler.js';
 import { healGaps$, LIST_ACTIONS } from './gap-healer.js';
@@ -38,8 +27,10 @@ import type { MeetingWarning } from './warnings.js';
 /** What a session needs from the meeting around it. */
 export interface SessionContext {
   readonly options: ResolvedMeetingOptions;
-  /** Tokens for a new attempt (fresh per subscription). */
-  readonly tokens$: Observable<AttemptTokens>;
+  /** This attempt's tokens: those that open the socket, and the renewals while it is open. */
+  readonly tokens: AttemptTokens;
+  /** The meeting's held control token: each renewal is kept there for the next attempt. */
+  readonly held: HeldControlToken;
   /**
    * The WebSocket factory: at hand, or a promise of it while `ws` is still being imported (the
    * import happens only when needed).
@@ -80,11 +71,12 @@ const echoOf = (frame: ServerFrame | undefined) =>
  * Decodes each received frame in one synchronous step: the frame, or `undefined` (after a
  * `DECODE_FAILED` warning) when it cannot be decoded or is too large. Undecodable frames stay in
  * the stream as `undefined` because they still count as signs of life for {@link liveness}. The
- * `open` event is not a frame and is dropped.
+ * `open` event is not a frame: it goes to `opened`, and on as `undefined` too.
  */
 function decodeFrames(
   warn: (warning: MeetingWarning) => void,
   maxFrameBytes: number,
+  opened: (send: (text: string) => void) => void,
 ): OperatorFunction<ConnectionEvent, ServerFrame | undefined> {
   return (events$) =>
     new Observable<ServerFrame | undefined>((subscriber) =>
@@ -102,6 +94,10 @@ function decodeFrames(
             const message = `frame of ${event.bytes} bytes exceeds maxFrameBytes ${maxFrameBytes}`;
             warn({ code: 'DECODE_FAILED', error: { code: 'FRAME_TOO_LARGE', path: '', message }, message });
             subscriber.next(undefined);
+          } else {
+            opened(event.send);
+            // The handshake is the link's first sign of life: liveness counts silence from here.
+            subscriber.next(undefined);
           }
         },
         error: (error: unknown) => subscriber.error(error),
@@ -110,10 +106,27 @@ function decodeFrames(
     );
 }
 
+/** §4: the WebSocket handshake did not complete in time. */
+function handshakeTimeout(afterMs: number): MeetingError {
+  return {
+    code: 'TIMEOUT',
+    operation: 'websocketOpen',
+    afterMs,
+    message: `WebSocket handshake not completed within ${afterMs} ms`,
+  };
+}
+
 /**
  * One attempt, as a cold Observable of the link's life: it emits nothing, delivers pushes through
  * `context.deliver`, and fails when the link does (the caller retries). Every status report,
  * warning and push of a superseded epoch is dropped (stale-socket fencing).
+ *
+ * Shape: the attempt's tokens, then one socket. Its frames run through decode → {@link liveness}
+ * → {@link handleFrames}; once it is open, the Subscribe sender, the {@link heartbeat}, the gap
+ * healer and the control-token renewals run beside them, each as one subscription of the socket's
+ * subscriber, so a failure of any of them fails the attempt. (They are added to the subscriber
+ * rather than combined with `connect` + `switchMap` + `merge`: a process may watch thousands of
+ * meetings, and each of those operators would be held per socket for its whole life.)
  */
 export function session$(context: SessionContext): Observable<never> {
   return defer(() => {
@@ -122,25 +135,9 @@ export function session$(context: SessionContext): Observable<never> {
     const report: SessionContext['report'] = (phase) => current() && context.report(phase);
     const warn: SessionContext['warn'] = (warning) => current() && context.warn(warning);
     report('connecting');
-    /** The control token for Subscribe frames: the first attempt's, then each renewal's (§2.4). */
-    let confToken: Secret | undefined;
-    return context.tokens$.pipe(
-      // The first tokens open the socket; later ones only renew the control token, which the next
-      // Subscribe carries. One mergeMap does both, so a renewal never touches the socket.
-      mergeMap((tokens, index) => {
-        confToken = tokens.confToken;
-        return index === 0 ? socket$(tokens) : EMPTY;
-      }),
-    );
+    return context.tokens.first$.pipe(switchMap(socket$));
 
-    function socket$(first: AttemptTokens): Observable<never> {
-      if (first.webSocketToken === undefined) {
-        const failure: MeetingError = {
-          code: 'UNEXPECTED',
-          message: 'no WebSocket token for a new socket',
-        };
-        return throwError(() => failure);
-      }
+    function socket$(first: SocketTokens): Observable<never> {
       report('opening');
       const url = webSocketUrl(first.wsURL, context.options.conferenceId, first.webSocketToken);
       const open = (createSocket: CreateWebSocket) =>
@@ -148,37 +145,27 @@ export function session$(context: SessionContext): Observable<never> {
       const factory = context.socketFactory();
       // Once the factory is at hand (every attempt but a process's first), no operator waits for it.
       const events$ = typeof factory === 'function' ? open(factory) : from(factory).pipe(switchMap(open));
-      return events$.pipe(
-        connect((shared$) => opened$(shared$).pipe(switchMap((send) => live$(send, shared$)))),
-      );
+      return new Observable<never>((subscriber) => live(subscriber, events$, first.confToken));
     }
 
-    function live$(send: (text: string) => void, events$: Observable<ConnectionEvent>): Observable<never> {
+    function live(
+      subscriber: Subscriber<never>,
+      events$: Observable<ConnectionEvent>,
+      firstConfToken: Secret,
+    ): void {
       const { options } = context;
-      report('subscribing');
+      const { scheduler } = options;
+      const fail = (error: unknown) => subscriber.error(error);
+      /** The control token for Subscribe frames: the socket's, then each renewal's (§2.4). */
+      let confToken = firstConfToken;
+      /** The list of the last Subscribe sent on this socket. */
+      let subscribed: readonly string[] | undefined;
       let isLive = false;
       const goLive = () => {
         if (isLive) return;
         isLive = true;
         report('live');
       };
-      /** The list of the last Subscribe sent on this socket. */
-      let subscribed: readonly string[] | undefined;
-      const sendSubscribe = (subscribeTypes: readonly string[]) => {
-        if (confToken === undefined) return;
-        subscribed = subscribeTypes;
-        const sequence = makeSequence(options.scheduler.now());
-        send(encodeSubscribe({ sequence, conferenceId: options.conferenceId, subscribeTypes, confToken }));
-      };
-      // Sends a Subscribe for each list and emits nothing (a plain subscriber rather than
-      // `tap` + `ignoreElements`: this lives as long as the socket, in every watched meeting).
-      const subscribes$ = new Observable<never>((subscriber) =>
-        context.subscribeTypes$.subscribe({
-          next: sendSubscribe,
-          error: (error: unknown) => subscriber.error(error),
-          complete: () => subscriber.complete(),
-        }),
-      );
       const warnAndNoteGaps: SessionContext['warn'] = (warning) => {
         warn(warning);
         if (options.healGaps && signalsLoss(warning) && LIST_ACTIONS.has(warning.action)) {
@@ -188,66 +175,80 @@ export function session$(context: SessionContext): Observable<never> {
       // The healer watches full messages only while a heal is under way; fed by the frame
       // handler rather than by sharing the push stream, which would cost every socket a share.
       const fulls = new Subject<Push>();
-      // The heartbeat stream sends each HeartBeat as it is emitted; liveness subscribes it
-      // (one subscription per socket) and expects an echo for each sequence (§7).
-      const sent$ = heartbeat(options.heartbeatIntervalMs, options.scheduler).pipe(
-        map((beat) => {
-          send(beat.frame);
-          return beat.sequence;
-        }),
-      );
-      const pushes$ = events$.pipe(
-        decodeFrames(warn, options.maxFrameBytes),
-        liveness({
-          sent$,
-          echoOf,
-          silenceMs: 2 * options.heartbeatIntervalMs,
-          echoTimeoutMs: options.livenessTimeoutMs,
-          scheduler: options.scheduler,
-        }),
-        handleFrames({
-          conferenceId: options.conferenceId,
-          warn: warnAndNoteGaps,
-          live: goLive,
-          deliver: context.deliver,
-          full: (push) => fulls.observed && fulls.next(push),
-          current,
-        }),
-      );
-      const healing$ = healGaps$({
-        requests$: context.resync,
-        pushes$: fulls,
-        resubscribe: (action) => {
-          if (subscribed === undefined || !subscribed.includes(action)) return false;
-          sendSubscribe(subscribed);
-          return true;
-        },
-        timeoutMs: options.healTimeoutMs,
-        scheduler: options.scheduler,
-      });
-      return merge(subscribes$, healing$, pushes$);
-    }
+      /** The sequence of each HeartBeat sent; liveness expects an echo of each (§7). */
+      const sent = new Subject<string>();
 
-    function opened$(events$: Observable<ConnectionEvent>): Observable<(text: string) => void> {
-      const { handshakeTimeoutMs, scheduler } = context.options;
-      return events$.pipe(
-        filter((event) => event.type === 'open'),
-        take(1),
-        map((event) => event.send),
-        timeout({
-          first: handshakeTimeoutMs,
-          scheduler,
-          with: () => {
-            const failure: MeetingError = {
-              code: 'TIMEOUT',
-              operation: 'websocketOpen',
-              afterMs: handshakeTimeoutMs,
-              message: `WebSocket handshake not completed within ${handshakeTimeoutMs} ms`,
-            };
-            return throwError(() => failure);
-          },
-        }),
+      const handshake = scheduler.schedule(
+        () => fail(handshakeTimeout(options.handshakeTimeoutMs)),
+        options.handshakeTimeoutMs,
       );
+      subscriber.add(handshake);
+
+      const opened = (send: (text: string) => void) => {
+        handshake.unsubscribe();
+        subscriber.remove(handshake);
+        report('subscribing');
+        const sendSubscribe = (subscribeTypes: readonly string[]) => {
+          subscribed = subscribeTypes;
+          const sequence = makeSequence(scheduler.now());
+          send(encodeSubscribe({ sequence, conferenceId: options.conferenceId, subscribeTypes, confToken }));
+        };
+        subscriber.add(context.subscribeTypes$.subscribe({ next: sendSubscribe, error: fail }));
+        subscriber.add(
+          heartbeat(options.heartbeatIntervalMs, scheduler).subscribe((beat) => {
+            send(beat.frame);
+            sent.next(beat.sequence);
+          }),
+        );
+        subscriber.add(
+          healGaps$({
+            requests$: context.resync,
+            pushes$: fulls,
+            resubscribe: (action) => {
+              if (subscribed === undefined || !subscribed.includes(action)) return false;
+              sendSubscribe(subscribed);
+              return true;
+            },
+            timeoutMs: options.healTimeoutMs,
+            scheduler,
+          }).subscribe({ error: fail }),
+        );
+      };
+
+      subscriber.add(
+        events$
+          .pipe(
+            decodeFrames(warn, options.maxFrameBytes, opened),
+            liveness({
+              sent$: sent,
+              echoOf,
+              silenceMs: 2 * options.heartbeatIntervalMs,
+              echoTimeoutMs: options.livenessTimeoutMs,
+              scheduler,
+            }),
+            handleFrames({
+              conferenceId: options.conferenceId,
+              warn: warnAndNoteGaps,
+              live: goLive,
+              deliver: context.deliver,
+              full: (push) => fulls.observed && fulls.next(push),
+              current,
+            }),
+          )
+          .subscribe({ error: fail, complete: () => subscriber.complete() }),
+      );
+      const renewals$ = context.tokens.renewals$;
+      if (renewals$ !== undefined && !subscriber.closed) {
+        subscriber.add(
+          renewals$.subscribe({
+            next: (info) => {
+              context.held.current = info;
+              confToken = info.token;
+            },
+            error: fail,
+          }),
+        );
+      }
     }
   });
 }
