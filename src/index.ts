@@ -161,7 +161,13 @@ export {
   MAX_HEARTBEAT_INTERVAL_MS,
   type OutgoingHeartBeat,
 } from './transport/heartbeat.js';
-export { type LivenessOptions, liveness } from './transport/liveness.js';
+export {
+  type LivenessOptions,
+  type LivenessWatch,
+  type LivenessWatchOptions,
+  liveness,
+  livenessWatch,
+} from './transport/liveness.js';
 export {
   type BackoffSchedule,
   type RetryInfo,

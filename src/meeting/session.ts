@@ -2,7 +2,7 @@
  * One connection attempt: tokens → socket → Subscribe → heartbeat, liveness and pushes
  * (PROTOCOL.md §1). Fails with a {@link MeetingError} when anything breaks; the caller retries.
  */
-import { defer, from, Observable, type OperatorFunction, Subject, type Subscriber, switchMap } from 'rxjs';
+import { defer, from, Observable, Subject, type Subscriber, switchMap } from 'rxjs';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import { decodeServerFrame } from '../protocol/decode-server-frame.js';
 import type { ServerFrame } from '../protocol/messages.js';
@@ -10,7 +10,7 @@ import type { Secret } from '../security/secret.js';
 import type { VersionWarning } from '../state/version-check.js';
 import { type ConnectionEvent, connection$ } from '../transport/connection.js';
 import { heartbeat } from '../transport/heartbeat.js';
-import { liveness } from '../transport/liveness.js';
+import { livenessWatch } from '../transport/liveness.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
 import {
   type AttemptTokens,
@@ -19,7 +19,7 @@ import {
   webSocketUrl,
 } from './attempt-tokens.js';
 import type { MeetingError } from './errors.js';
-import { handleFrames, type Push } from './frame-handler.js';
+import { frameHandler, type Push } from './frame-handler.js';
 import { healGaps$, LIST_ACTIONS } from './gap-healer.js';
 import type { ResolvedMeetingOptions } from './options.js';
 import type { MeetingWarning } from './warnings.js';
@@ -63,47 +63,24 @@ function signalsLoss(warning: MeetingWarning): warning is VersionWarning {
   return warning.code === 'VERSION_GAP' || warning.code === 'STALE_VERSION';
 }
 
-/** §6.2: a HeartBeat echo carries the request's sequence. Undecodable frames (`undefined`) echo nothing. */
-const echoOf = (frame: ServerFrame | undefined) =>
-  frame !== undefined && frame.action === 'HeartBeat' ? frame.sequence : undefined;
-
 /**
- * Decodes each received frame in one synchronous step: the frame, or `undefined` (after a
- * `DECODE_FAILED` warning) when it cannot be decoded or is too large. Undecodable frames stay in
- * the stream as `undefined` because they still count as signs of life for {@link liveness}. The
- * `open` event is not a frame: it goes to `opened`, and on as `undefined` too.
+ * The frame of a received event, decoded in one synchronous step, or `undefined` (after a
+ * `DECODE_FAILED` warning) when it cannot be decoded or is too large.
  */
-function decodeFrames(
+function decodeEvent(
+  event: Exclude<ConnectionEvent, { type: 'open' }>,
   warn: (warning: MeetingWarning) => void,
   maxFrameBytes: number,
-  opened: (send: (text: string) => void) => void,
-): OperatorFunction<ConnectionEvent, ServerFrame | undefined> {
-  return (events$) =>
-    new Observable<ServerFrame | undefined>((subscriber) =>
-      events$.subscribe({
-        next: (event) => {
-          if (event.type === 'message') {
-            const decoded = decodeServerFrame(event.text);
-            if (decoded._tag === 'Right') {
-              subscriber.next(decoded.right);
-              return;
-            }
-            warn({ code: 'DECODE_FAILED', error: decoded.left, message: decoded.left.message });
-            subscriber.next(undefined);
-          } else if (event.type === 'oversized') {
-            const message = `frame of ${event.bytes} bytes exceeds maxFrameBytes ${maxFrameBytes}`;
-            warn({ code: 'DECODE_FAILED', error: { code: 'FRAME_TOO_LARGE', path: '', message }, message });
-            subscriber.next(undefined);
-          } else {
-            opened(event.send);
-            // The handshake is the link's first sign of life: liveness counts silence from here.
-            subscriber.next(undefined);
-          }
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
-      }),
-    );
+): ServerFrame | undefined {
+  if (event.type === 'message') {
+    const decoded = decodeServerFrame(event.text);
+    if (decoded._tag === 'Right') return decoded.right;
+    warn({ code: 'DECODE_FAILED', error: decoded.left, message: decoded.left.message });
+    return undefined;
+  }
+  const message = `frame of ${event.bytes} bytes exceeds maxFrameBytes ${maxFrameBytes}`;
+  warn({ code: 'DECODE_FAILED', error: { code: 'FRAME_TOO_LARGE', path: '', message }, message });
+  return undefined;
 }
 
 /** §4: the WebSocket handshake did not complete in time. */
@@ -121,12 +98,13 @@ function handshakeTimeout(afterMs: number): MeetingError {
  * `context.deliver`, and fails when the link does (the caller retries). Every status report,
  * warning and push of a superseded epoch is dropped (stale-socket fencing).
  *
- * Shape: the attempt's tokens, then one socket. Its frames run through decode → {@link liveness}
- * → {@link handleFrames}; once it is open, the Subscribe sender, the {@link heartbeat}, the gap
- * healer and the control-token renewals run beside them, each as one subscription of the socket's
- * subscriber, so a failure of any of them fails the attempt. (They are added to the subscriber
- * rather than combined with `connect` + `switchMap` + `merge`: a process may watch thousands of
- * meetings, and each of those operators would be held per socket for its whole life.)
+ * Shape: the attempt's tokens, then one socket. Each event of the socket is handled in one
+ * synchronous step: decoded, shown to the {@link livenessWatch}, then judged and delivered by the
+ * {@link frameHandler}. Once the socket is open, the Subscribe sender, the {@link heartbeat}, the
+ * gap healer and the control-token renewals run beside it, each as one subscription added to the
+ * socket's subscriber, so a failure of any of them fails the attempt. (Rather than operators
+ * combined with `connect` + `switchMap` + `merge`: a process may watch thousands of meetings, and
+ * each operator would be held per socket for its whole life; docs/benchmarks.md.)
  */
 export function session$(context: SessionContext): Observable<never> {
   return defer(() => {
@@ -160,30 +138,38 @@ export function session$(context: SessionContext): Observable<never> {
       let confToken = firstConfToken;
       /** The list of the last Subscribe sent on this socket. */
       let subscribed: readonly string[] | undefined;
-      let isLive = false;
-      const goLive = () => {
-        if (isLive) return;
-        isLive = true;
-        report('live');
-      };
-      const warnAndNoteGaps: SessionContext['warn'] = (warning) => {
-        warn(warning);
-        if (options.healGaps && signalsLoss(warning) && LIST_ACTIONS.has(warning.action)) {
-          context.resync.next(warning.action);
-        }
-      };
       // The healer watches full messages only while a heal is under way; fed by the frame
       // handler rather than by sharing the push stream, which would cost every socket a share.
       const fulls = new Subject<Push>();
-      /** The sequence of each HeartBeat sent; liveness expects an echo of each (§7). */
-      const sent = new Subject<string>();
 
+      const watch = livenessWatch({
+        silenceMs: 2 * options.heartbeatIntervalMs,
+        echoTimeoutMs: options.livenessTimeoutMs,
+        scheduler,
+        dead: fail,
+      });
+      subscriber.add(watch);
+      const handle = frameHandler({
+        conferenceId: options.conferenceId,
+        warn: (warning) => {
+          warn(warning);
+          if (options.healGaps && signalsLoss(warning) && LIST_ACTIONS.has(warning.action)) {
+            context.resync.next(warning.action);
+          }
+        },
+        live: () => report('live'),
+        deliver: context.deliver,
+        full: (push) => fulls.observed && fulls.next(push),
+        current,
+        fail,
+      });
       const handshake = scheduler.schedule(
         () => fail(handshakeTimeout(options.handshakeTimeoutMs)),
         options.handshakeTimeoutMs,
       );
       subscriber.add(handshake);
 
+      /** The handshake completed: Subscribe, then heartbeat and heal for as long as the socket lives. */
       const opened = (send: (text: string) => void) => {
         handshake.unsubscribe();
         subscriber.remove(handshake);
@@ -197,7 +183,7 @@ export function session$(context: SessionContext): Observable<never> {
         subscriber.add(
           heartbeat(options.heartbeatIntervalMs, scheduler).subscribe((beat) => {
             send(beat.frame);
-            sent.next(beat.sequence);
+            watch.sent(beat.sequence);
           }),
         );
         subscriber.add(
@@ -216,26 +202,23 @@ export function session$(context: SessionContext): Observable<never> {
       };
 
       subscriber.add(
-        events$
-          .pipe(
-            decodeFrames(warn, options.maxFrameBytes, opened),
-            liveness({
-              sent$: sent,
-              echoOf,
-              silenceMs: 2 * options.heartbeatIntervalMs,
-              echoTimeoutMs: options.livenessTimeoutMs,
-              scheduler,
-            }),
-            handleFrames({
-              conferenceId: options.conferenceId,
-              warn: warnAndNoteGaps,
-              live: goLive,
-              deliver: context.deliver,
-              full: (push) => fulls.observed && fulls.next(push),
-              current,
-            }),
-          )
-          .subscribe({ error: fail, complete: () => subscriber.complete() }),
+        events$.subscribe({
+          next: (event) => {
+            if (event.type === 'open') {
+              // The handshake is the link's first sign of life: silence is counted from here.
+              watch.received();
+              opened(event.send);
+              return;
+            }
+            const frame = decodeEvent(event, warn, options.maxFrameBytes);
+            // Any frame is a sign of life, even one that cannot be decoded; §6.2: an echo carries
+            // the HeartBeat's sequence.
+            watch.received(frame?.action === 'HeartBeat' ? frame.sequence : undefined);
+            handle(frame);
+          },
+          error: fail,
+          complete: () => subscriber.complete(),
+        }),
       );
       const renewals$ = context.tokens.renewals$;
       if (renewals$ !== undefined && !subscriber.closed) {

@@ -1,7 +1,8 @@
 import type { SchedulerLike } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { liveness, livenessError } from '../../src/transport/liveness.js';
+import { liveness, livenessError, livenessWatch } from '../../src/transport/liveness.js';
+import { virtualClock } from '../meeting/virtual-clock.js';
 
 type Frame = { action: string; sequence?: string };
 
@@ -121,5 +122,52 @@ describe('liveness', () => {
       // One watch armed at subscription; it re-arms itself, never through schedule() per frame.
       expect(scheduled).toBe(1);
     });
+  });
+});
+
+describe('livenessWatch', () => {
+  it('reports death once, for the first overdue echo, and stays quiet after that', () => {
+    const { scheduler, advance } = virtualClock();
+    const deaths: unknown[] = [];
+    const watch = livenessWatch({
+      silenceMs: 100,
+      echoTimeoutMs: 10,
+      scheduler,
+      dead: (e) => deaths.push(e),
+    });
+    watch.sent('1');
+    advance(5);
+    watch.received(); // a push, not the echo: the echo is still due at 10
+    watch.sent('2');
+    advance(6);
+    expect(deaths).toEqual([livenessError('no-echo', 10)]);
+    advance(200);
+    expect(deaths).toHaveLength(1);
+  });
+
+  it('is kept alive by echoes and frames, and does nothing once unsubscribed', () => {
+    const { scheduler, advance } = virtualClock();
+    const deaths: unknown[] = [];
+    const watch = livenessWatch({ silenceMs: 20, echoTimeoutMs: 10, scheduler, dead: (e) => deaths.push(e) });
+    for (let i = 0; i < 5; i++) {
+      watch.sent(String(i));
+      advance(8);
+      watch.received(String(i));
+      advance(8);
+    }
+    expect(deaths).toEqual([]);
+    watch.unsubscribe();
+    advance(1_000);
+    expect(deaths).toEqual([]);
+  });
+
+  it('counts silence from its start when nothing arrives', () => {
+    const { scheduler, advance } = virtualClock();
+    const deaths: unknown[] = [];
+    livenessWatch({ silenceMs: 20, echoTimeoutMs: 10, scheduler, dead: (e) => deaths.push(e) });
+    advance(19);
+    expect(deaths).toEqual([]);
+    advance(1);
+    expect(deaths).toEqual([livenessError('silence', 20)]);
   });
 });
