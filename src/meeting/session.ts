@@ -113,17 +113,23 @@ export function session$(context: SessionContext): Observable<never> {
     const report: SessionContext['report'] = (phase) => current() && context.report(phase);
     const warn: SessionContext['warn'] = (warning) => current() && context.warn(warning);
     report('connecting');
-    return context.tokens.first$.pipe(switchMap(socket$));
+    // The tokens, then the socket. The token stream ends with its one value, so what stays for the
+    // socket's life is the socket's own work on this subscriber (no flattening operator is held).
+    return new Observable<never>((subscriber) =>
+      context.tokens.first$.subscribe({
+        next: (first) => live(subscriber, socketEvents$(first), first.confToken),
+        error: (error: unknown) => subscriber.error(error),
+      }),
+    );
 
-    function socket$(first: SocketTokens): Observable<never> {
+    function socketEvents$(first: SocketTokens): Observable<ConnectionEvent> {
       report('opening');
       const url = webSocketUrl(first.wsURL, context.options.conferenceId, first.webSocketToken);
       const open = (createSocket: CreateWebSocket) =>
         connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes });
       const factory = context.socketFactory();
       // Once the factory is at hand (every attempt but a process's first), no operator waits for it.
-      const events$ = typeof factory === 'function' ? open(factory) : from(factory).pipe(switchMap(open));
-      return new Observable<never>((subscriber) => live(subscriber, events$, first.confToken));
+      return typeof factory === 'function' ? open(factory) : from(factory).pipe(switchMap(open));
     }
 
     function live(
