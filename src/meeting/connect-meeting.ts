@@ -299,7 +299,7 @@ class WatchedMeeting implements Meeting {
         ? EMPTY
         : session$({
             options,
-            tokens: attemptTokens$(options, this.#held),
+            tokens: () => attemptTokens$(options, this.#held),
             held: this.#held,
             socketFactory: () => injected ?? defaultWebSocketFactory(options.maxFrameBytes),
             subscribeTypes$,

@@ -27,8 +27,8 @@ import type { MeetingWarning } from './warnings.js';
 /** What a session needs from the meeting around it. */
 export interface SessionContext {
   readonly options: ResolvedMeetingOptions;
-  /** This attempt's tokens: those that open the socket, and the renewals while it is open. */
-  readonly tokens: AttemptTokens;
+  /** Makes this attempt's tokens: those that open the socket, and the renewals while it is open. */
+  readonly tokens: () => AttemptTokens;
   /** The meeting's held control token: each renewal is kept there for the next attempt. */
   readonly held: HeldControlToken;
   /**
@@ -94,6 +94,23 @@ function handshakeTimeout(afterMs: number): MeetingError {
 }
 
 /**
+ * The first value of `first$`, handed to `start` with the subscriber, which `start` keeps busy for
+ * as long as it likes. `first$` must end with its one value (the attempt's tokens): then nothing of
+ * it is held afterwards, as a flattening operator (`switchMap`) would be, for the socket's life.
+ */
+function afterFirst<T>(
+  first$: Observable<T>,
+  start: (subscriber: Subscriber<never>, first: T) => void,
+): Observable<never> {
+  return new Observable<never>((subscriber) =>
+    first$.subscribe({
+      next: (first) => start(subscriber, first),
+      error: (error: unknown) => subscriber.error(error),
+    }),
+  );
+}
+
+/**
  * One attempt, as a cold Observable of the link's life: it emits nothing, delivers pushes through
  * `context.deliver`, and fails when the link does (the caller retries). Every status report,
  * warning and push of a superseded epoch is dropped (stale-socket fencing).
@@ -113,14 +130,8 @@ export function session$(context: SessionContext): Observable<never> {
     const report: SessionContext['report'] = (phase) => current() && context.report(phase);
     const warn: SessionContext['warn'] = (warning) => current() && context.warn(warning);
     report('connecting');
-    // The tokens, then the socket. The token stream ends with its one value, so what stays for the
-    // socket's life is the socket's own work on this subscriber (no flattening operator is held).
-    return new Observable<never>((subscriber) =>
-      context.tokens.first$.subscribe({
-        next: (first) => live(subscriber, socketEvents$(first), first.confToken),
-        error: (error: unknown) => subscriber.error(error),
-      }),
-    );
+    const { first$, renewals$ } = context.tokens();
+    return afterFirst(first$, (subscriber, first) => live(subscriber, socketEvents$(first), first.confToken));
 
     function socketEvents$(first: SocketTokens): Observable<ConnectionEvent> {
       report('opening');
@@ -226,7 +237,6 @@ export function session$(context: SessionContext): Observable<never> {
           complete: () => subscriber.complete(),
         }),
       );
-      const renewals$ = context.tokens.renewals$;
       if (renewals$ !== undefined && !subscriber.closed) {
         subscriber.add(
           renewals$.subscribe({
