@@ -61,14 +61,19 @@ export interface RpcChild<R> {
 
 /**
  * Forks `modulePath` with `argv` (the child inherits this process's exec arguments: under `tsx`,
- * its loader) and waits until it is ready. `name` appears in the errors of a child that exits.
+ * its loader; `nodeFlags` are added to them) and waits until it is ready. `name` appears in the
+ * errors of a child that exits.
  */
 export async function forkRpcChild<R>(
   modulePath: string,
   argv: string[],
   name: string,
+  nodeFlags: readonly string[] = [],
 ): Promise<RpcChild<R>> {
-  const child: ChildProcess = fork(modulePath, argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(modulePath, argv, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [...process.execArgv, ...nodeFlags],
+  });
   type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: () => void };
   const pending = new Map<number, Pending>();
   let nextId = 1;

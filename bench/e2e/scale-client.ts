@@ -22,6 +22,14 @@ import { loadClient } from './measure.js';
 import { type ProcessUsage, processUsage } from './server-process.js';
 
 const CHILD_FLAG = '--bench-scale-client';
+/**
+ * V8's young generation (the nursery every new object starts in) grows and shrinks with the
+ * allocation rate, by up to 32 MiB: between the "before" and "after" readings it changed RSS by
+ * anything from -3 to +10 KiB per meeting at 5,000 meetings, in either kind of run, which is noise
+ * about the process and not memory a meeting holds. Both kinds of child run with it fixed at V8's
+ * usual maximum (16 MiB semi-spaces), so the difference is what the meetings themselves keep.
+ */
+const NODE_FLAGS = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
 /** Environment variable naming a directory: each client writes a heap snapshot there once all are live. */
 const HEAP_SNAPSHOT_ENV = 'BENCH_HEAP_SNAPSHOT';
 const WS_PATH = '/cms/open/websocket/confctl/increment/conn';
@@ -212,6 +220,7 @@ export async function runScaleClient(params: ScaleParams): Promise<ScaleClient> 
     fileURLToPath(import.meta.url),
     [CHILD_FLAG, JSON.stringify(params)],
     'scale client',
+    NODE_FLAGS,
   );
   return {
     up: () => child.call<UpReport>('up'),
