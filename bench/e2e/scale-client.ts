@@ -23,13 +23,19 @@ import { type ProcessUsage, processUsage } from './server-process.js';
 
 const CHILD_FLAG = '--bench-scale-client';
 /**
- * V8's young generation (the nursery every new object starts in) grows and shrinks with the
- * allocation rate, by up to 32 MiB: between the "before" and "after" readings it changed RSS by
- * anything from -3 to +10 KiB per meeting at 5,000 meetings, in either kind of run, which is noise
- * about the process and not memory a meeting holds. Both kinds of child run with it fixed at V8's
- * usual maximum (16 MiB semi-spaces), so the difference is what the meetings themselves keep.
+ * Two V8 settings for both kinds of child, so a reading is what the meetings keep rather than a
+ * state of the process's heap:
+ * - The young generation (the nursery every new object starts in) is fixed at V8's usual maximum
+ *   (16 MiB semi-spaces). Left to grow and shrink with the allocation rate, it changed RSS between
+ *   the two readings by -3 to +10 KiB per meeting at 5,000 meetings, in either kind of run.
+ * - Every full GC compacts the old generation. Bring-up leaves free space in old-generation pages
+ *   (objects of the REST calls that lived long enough to be promoted): 3–5 KiB per meeting at 5,000
+ *   meetings, which an ordinary forced GC leaves in place. A quiet process compacts it by itself:
+ *   at 5,000 meetings with 60 s heartbeats and no forced GC, V8's memory reducer shrank the old
+ *   generation from 157.5 MiB (139.5 used) to 143.2 MiB (139.7 used) about 55 s after bring-up
+ *   (docs/benchmarks.md). The readings cannot wait that long, so their GCs compact at once.
  */
-const NODE_FLAGS = ['--min-semi-space-size=16', '--max-semi-space-size=16'];
+const NODE_FLAGS = ['--min-semi-space-size=16', '--max-semi-space-size=16', '--compact-on-every-full-gc'];
 /** Environment variable naming a directory: each client writes a heap snapshot there once all are live. */
 const HEAP_SNAPSHOT_ENV = 'BENCH_HEAP_SNAPSHOT';
 const WS_PATH = '/cms/open/websocket/confctl/increment/conn';

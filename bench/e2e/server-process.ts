@@ -16,6 +16,7 @@ const CHILD_FLAG = '--bench-frame-server';
 export interface ProcessUsage {
   readonly rss: number;
   readonly heapUsed: number;
+  readonly heapTotal: number;
   readonly external: number;
   readonly cpuUserUs: number;
   readonly cpuSystemUs: number;
@@ -31,7 +32,7 @@ export interface RemoteFrameServer extends Omit<FrameServer, 'stats'> {
 export function processUsage(): ProcessUsage {
   const m = process.memoryUsage();
   const c = process.cpuUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, external: m.external, cpuUserUs: c.user, cpuSystemUs: c.system };
+  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, cpuUserUs: c.user, cpuSystemUs: c.system };
 }
 
 /**

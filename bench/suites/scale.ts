@@ -41,6 +41,11 @@ interface ScaleRow {
   /** Client RSS with all meetings live (after a full GC), MiB. */
   readonly rssAllLiveMiB: number;
   readonly heapPerMeetingKiB: number;
+  /**
+   * V8's heap as committed (`heapTotal`): the live objects plus the free space left in their pages
+   * by objects that died after being promoted (bring-up's REST calls, for instance).
+   */
+  readonly heapTotalPerMeetingKiB: number;
   readonly externalPerMeetingKiB: number;
   readonly cpuUsPerHeartbeat: number;
   readonly cpuUsPerIdleMeetingMinute: number;
@@ -87,6 +92,7 @@ async function measureScale(
       rssPerMeetingKiB: kib(up.after.rss - up.before.rss),
       rssAllLiveMiB: round(up.after.rss / 2 ** 20, 1),
       heapPerMeetingKiB: kib(up.after.heapUsed - up.before.heapUsed),
+      heapTotalPerMeetingKiB: kib(up.after.heapTotal - up.before.heapTotal),
       externalPerMeetingKiB: kib(up.after.external - up.before.external),
       cpuUsPerHeartbeat: round(cpuUsPerHeartbeat, 1),
       // At the recommended 60 s interval a meeting sends one heartbeat per minute.

@@ -2,7 +2,7 @@
  * The tokens one connection attempt needs, from the password (§2, §3) or from a user's provider.
  */
 import { catchError, defer, EMPTY, from, map, type Observable, of, switchMap, take, throwError } from 'rxjs';
-import { controlToken$ } from '../auth/control-token.js';
+import { type ControlTokenOptions, controlToken$ } from '../auth/control-token.js';
 import { webSocketToken$ } from '../auth/websocket-token.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import { redactSecrets } from '../protocol/redact.js';
@@ -58,11 +58,18 @@ export function attemptTokens$(options: ResolvedMeetingOptions, held: HeldContro
     );
   const source = options.tokenSource;
   if (source.kind === 'password') {
-    const tokenOptions = { ...rest, hostPassword: source.hostPassword };
-    const first$ = defer(() => {
-      const initial = held.current;
-      return controlToken$(initial === undefined ? tokenOptions : { ...tokenOptions, initial });
-    }).pipe(
+    // Written out, not spread from `rest`: V8 gives a spread copy with added keys a hidden class of
+    // its own, and the renewal loop keeps these options for the meeting's life (docs/benchmarks.md).
+    const tokenOptions = (initial: ControlTokenInfo | undefined): ControlTokenOptions => ({
+      conferenceId: rest.conferenceId,
+      baseUrl: rest.baseUrl,
+      fetch: rest.fetch,
+      restTimeoutMs: rest.restTimeoutMs,
+      scheduler: rest.scheduler,
+      hostPassword: source.hostPassword,
+      initial,
+    });
+    const first$ = defer(() => controlToken$(tokenOptions(held.current))).pipe(
       take(1),
       switchMap((info) => {
         held.current = info;
@@ -73,7 +80,7 @@ export function attemptTokens$(options: ResolvedMeetingOptions, held: HeldContro
     // (fresh: controlToken$ emits it first, then renews it).
     const renewals$ = defer(() => {
       const initial = held.current;
-      return initial === undefined ? EMPTY : controlToken$({ ...tokenOptions, initial });
+      return initial === undefined ? EMPTY : controlToken$(tokenOptions(initial));
     });
     return { first$, renewals$ };
   }

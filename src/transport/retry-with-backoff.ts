@@ -127,6 +127,8 @@ export function retryWithBackoff<T>(options: RetryWithBackoffOptions = {}): Mono
   const isFatal = options.isFatal ?? (() => false);
   const scheduler = options.scheduler ?? asyncScheduler;
   const random = options.random ?? Math.random;
+  // Only what is used is kept: the options object itself is often a one-off spread.
+  const { onRetry } = options;
 
   return (source) =>
     defer(() => {
@@ -146,7 +148,7 @@ export function retryWithBackoff<T>(options: RetryWithBackoffOptions = {}): Mono
             attempt += 1;
             if (attempt > maxAttempts) return throwError(() => error);
             const delayMs = backoffDelay(attempt, policy, random);
-            options.onRetry?.({ attempt, delayMs, error });
+            onRetry?.({ attempt, delayMs, error });
             return timer(delayMs, scheduler);
           },
         }),
