@@ -3,7 +3,7 @@
  * full message with a second Subscribe, and if none comes in time, fail the session so the client
  * reconnects (a new socket always starts with a snapshot).
  */
-import { filter, Observable, type SchedulerLike, type Subscription, take, throwError, timeout } from 'rxjs';
+import type { SchedulerLike, Subscription } from 'rxjs';
 import type { MeetingError } from './errors.js';
 import type { Push } from './frame-handler.js';
 
@@ -20,10 +20,6 @@ export const LIST_ACTIONS: ReadonlySet<string> = new Set([
 
 /** What the healer needs from its session. */
 export interface GapHealerOptions {
-  /** Push types that need a fresh full message (gaps, or a state fold starting mid-session). */
-  readonly requests$: Observable<string>;
-  /** This socket's pushes, after the version guard. */
-  readonly pushes$: Observable<Push>;
   /**
    * Sends the current Subscribe frame again. Returns `false` when that cannot bring a full message
    * of `action` (no Subscribe sent yet on this socket, or `action` not in it); nothing is awaited then.
@@ -32,55 +28,54 @@ export interface GapHealerOptions {
   /** How long to wait for the full message, ms. */
   readonly timeoutMs: number;
   readonly scheduler: SchedulerLike;
+  /** Called with `RESYNC_TIMEOUT` when a requested full message does not arrive in time. */
+  readonly fail: (error: MeetingError) => void;
+}
+
+/** One socket's healer: told of requests and of full messages; unsubscribing cancels its waits. */
+export interface GapHealer {
+  /**
+   * A push type needs a fresh full message (a gap, or a state fold starting mid-session). Ignored
+   * while a heal of that type is under way: one Subscribe per heal, not one per gap.
+   */
+  request(action: string): void;
+  /** A full (`msgMode` 0) message of this socket arrived, after the version guard. */
+  full(push: Push): void;
+  unsubscribe(): void;
 }
 
 /**
- * Serves resync requests for one socket; emits nothing, and fails with `RESYNC_TIMEOUT` when a
- * requested full message does not arrive within `timeoutMs`. Requests for a type whose resync is
- * already under way are ignored (one Subscribe per heal, not one per gap).
+ * Heals one socket: each request resubscribes and waits, as one scheduled action, for a full
+ * message of its type. (A plain object rather than an Observable of `filter` + `take` + `timeout`
+ * per heal fed by a Subject of full messages: every watched meeting holds a healer for its
+ * socket's life, and nearly always it has nothing to do; docs/benchmarks.md.)
  */
-export function healGaps$(options: GapHealerOptions): Observable<never> {
-  const { pushes$, timeoutMs, scheduler } = options;
-  return new Observable<never>((subscriber) => {
-    /** The heal under way per push type (what `groupBy` + `exhaustMap` would keep, in one Map). */
-    const underWay = new Map<string, Subscription>();
-    let requestsEnded = false;
-    subscriber.add(
-      options.requests$.subscribe({
-        next: (action) => {
-          if (underWay.has(action) || !options.resubscribe(action)) return;
-          const heal = pushes$
-            .pipe(
-              filter(
-                (push) => push.action !== 'UnknownNotify' && push.action === action && push.msgMode === 0,
-              ),
-              take(1),
-              timeout({
-                first: timeoutMs,
-                scheduler,
-                // §9.6: a second Subscribe may not yield a snapshot on the real service; a new socket does.
-                with: () => throwError(() => resyncTimeout(action, timeoutMs)),
-              }),
-            )
-            .subscribe({
-              error: (error: unknown) => subscriber.error(error),
-              complete: () => {
-                underWay.delete(action);
-                if (requestsEnded && underWay.size === 0) subscriber.complete();
-              },
-            });
-          // A heal that ended synchronously must not stay marked as under way.
-          if (!heal.closed) underWay.set(action, heal);
-          subscriber.add(heal);
-        },
-        error: (error: unknown) => subscriber.error(error),
-        complete: () => {
-          requestsEnded = true;
-          if (underWay.size === 0) subscriber.complete();
-        },
-      }),
-    );
-  });
+export function gapHealer(options: GapHealerOptions): GapHealer {
+  const { timeoutMs, scheduler } = options;
+  /** The deadline of each heal under way, by push type; made at the first heal. */
+  let underWay: Map<string, Subscription> | undefined;
+  return {
+    request(action) {
+      if (underWay?.has(action) || !options.resubscribe(action)) return;
+      underWay ??= new Map();
+      underWay.set(
+        action,
+        // §9.6: a second Subscribe may not yield a snapshot on the real service; a new socket does.
+        scheduler.schedule(() => options.fail(resyncTimeout(action, timeoutMs)), timeoutMs),
+      );
+    },
+    full(push) {
+      const deadline = underWay?.get(push.action);
+      if (deadline === undefined) return;
+      deadline.unsubscribe();
+      underWay?.delete(push.action);
+    },
+    unsubscribe() {
+      if (underWay === undefined) return;
+      for (const deadline of underWay.values()) deadline.unsubscribe();
+      underWay.clear();
+    },
+  };
 }
 
 function resyncTimeout(action: string, afterMs: number): MeetingError {

@@ -2,7 +2,7 @@
  * One connection attempt: tokens → socket → Subscribe → heartbeat, liveness and pushes
  * (PROTOCOL.md §1). Fails with a {@link MeetingError} when anything breaks; the caller retries.
  */
-import { defer, from, Observable, Subject, type Subscriber, switchMap } from 'rxjs';
+import { defer, from, Observable, type Subject, type Subscriber, switchMap } from 'rxjs';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import { decodeServerFrame } from '../protocol/decode-server-frame.js';
 import type { ServerFrame } from '../protocol/messages.js';
@@ -20,7 +20,7 @@ import {
 } from './attempt-tokens.js';
 import type { MeetingError } from './errors.js';
 import { frameHandler, type Push } from './frame-handler.js';
-import { healGaps$, LIST_ACTIONS } from './gap-healer.js';
+import { gapHealer, LIST_ACTIONS } from './gap-healer.js';
 import type { ResolvedMeetingOptions } from './options.js';
 import type { MeetingWarning } from './warnings.js';
 
@@ -155,9 +155,21 @@ export function session$(context: SessionContext): Observable<never> {
       let confToken = firstConfToken;
       /** The list of the last Subscribe sent on this socket. */
       let subscribed: readonly string[] | undefined;
-      // The healer watches full messages only while a heal is under way; fed by the frame
-      // handler rather than by sharing the push stream, which would cost every socket a share.
-      const fulls = new Subject<Push>();
+      /** Sends a Subscribe frame for `subscribeTypes`; set once the socket is open. */
+      let sendSubscribe: (subscribeTypes: readonly string[]) => void = () => {};
+      // Told of full messages by the frame handler rather than fed a shared push stream, which would
+      // cost every socket a share (and nearly always, no heal is under way).
+      const healer = gapHealer({
+        resubscribe: (action) => {
+          if (subscribed === undefined || !subscribed.includes(action)) return false;
+          sendSubscribe(subscribed);
+          return true;
+        },
+        timeoutMs: options.healTimeoutMs,
+        scheduler,
+        fail,
+      });
+      subscriber.add(healer);
 
       const watch = livenessWatch({
         silenceMs: 2 * options.heartbeatIntervalMs,
@@ -176,7 +188,7 @@ export function session$(context: SessionContext): Observable<never> {
         },
         live: () => report('live'),
         deliver: context.deliver,
-        full: (push) => fulls.observed && fulls.next(push),
+        full: (push) => healer.full(push),
         current,
         fail,
       });
@@ -191,7 +203,7 @@ export function session$(context: SessionContext): Observable<never> {
         handshake.unsubscribe();
         subscriber.remove(handshake);
         report('subscribing');
-        const sendSubscribe = (subscribeTypes: readonly string[]) => {
+        sendSubscribe = (subscribeTypes) => {
           subscribed = subscribeTypes;
           const sequence = makeSequence(scheduler.now());
           send(encodeSubscribe({ sequence, conferenceId: options.conferenceId, subscribeTypes, confToken }));
@@ -203,19 +215,7 @@ export function session$(context: SessionContext): Observable<never> {
             watch.sent(beat.sequence);
           }),
         );
-        subscriber.add(
-          healGaps$({
-            requests$: context.resync,
-            pushes$: fulls,
-            resubscribe: (action) => {
-              if (subscribed === undefined || !subscribed.includes(action)) return false;
-              sendSubscribe(subscribed);
-              return true;
-            },
-            timeoutMs: options.healTimeoutMs,
-            scheduler,
-          }).subscribe({ error: fail }),
-        );
+        subscriber.add(context.resync.subscribe({ next: (action) => healer.request(action) }));
       };
 
       subscriber.add(

@@ -1,84 +1,83 @@
-import { TestScheduler } from 'rxjs/testing';
+import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import type { MeetingError } from '../../src/meeting/errors.js';
 import type { Push } from '../../src/meeting/frame-handler.js';
-import { healGaps$ } from '../../src/meeting/gap-healer.js';
+import { type GapHealerOptions, gapHealer } from '../../src/meeting/gap-healer.js';
 
 const envelope = { version: 1, createTime: 1, msgID: '', confID: '913570246' };
 const fullRoster = { action: 'ParticipantsNotify', msgMode: 0, data: [], ...envelope } as unknown as Push;
-const deltaRoster = { action: 'ParticipantsNotify', msgMode: 1, data: [], ...envelope } as unknown as Push;
 const fullWaiting = { action: 'WaitingListNotify', msgMode: 0, data: [], ...envelope } as unknown as Push;
 
-const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-const resyncTimeout = (action: string) => ({
-  code: 'RESYNC_TIMEOUT',
-  action,
-  afterMs: 5,
-  message: `no full ${action} within 5 ms of asking for one; reconnecting`,
-});
+/** A healer on a virtual clock that records resubscribes and failures; `at(ms, f)` runs `f` then. */
+function setup(options: Partial<GapHealerOptions> = {}) {
+  const scheduler = new VirtualTimeScheduler();
+  const resubscribed: string[] = [];
+  const failures: { at: number; error: MeetingError }[] = [];
+  const healer = gapHealer({
+    resubscribe: (action) => resubscribed.push(action) > 0,
+    timeoutMs: 5,
+    scheduler,
+    fail: (error) => failures.push({ at: scheduler.now(), error }),
+    ...options,
+  });
+  const at = (ms: number, f: () => void) => scheduler.schedule(f, ms);
+  return { scheduler, healer, resubscribed, failures, at, run: () => scheduler.flush() };
+}
 
-describe('healGaps$ (virtual time)', () => {
+describe('gapHealer (virtual time)', () => {
   it('resubscribes and is satisfied by a full message of that type within the timeout', () => {
-    const scheduler = testScheduler();
-    scheduler.run(({ hot, expectObservable, flush }) => {
-      const resubscribed: string[] = [];
-      const requests$ = hot('-r------', { r: 'ParticipantsNotify' });
-      const pushes$ = hot('---d-f--', { d: deltaRoster, f: fullRoster });
-      const healing$ = healGaps$({
-        requests$,
-        pushes$,
-        resubscribe: (action) => resubscribed.push(action) > 0,
-        timeoutMs: 5,
-        scheduler,
-      });
-      expectObservable(healing$, '^ 20ms !').toBe('');
-      flush();
-      expect(resubscribed).toEqual(['ParticipantsNotify']);
-    });
+    const { healer, resubscribed, failures, at, run } = setup();
+    at(1, () => healer.request('ParticipantsNotify'));
+    at(5, () => healer.full(fullRoster));
+    run();
+    expect(resubscribed).toEqual(['ParticipantsNotify']);
+    expect(failures).toEqual([]);
   });
 
   it('fails with RESYNC_TIMEOUT when no full message of that type comes in time', () => {
-    const scheduler = testScheduler();
-    scheduler.run(({ hot, expectObservable }) => {
-      const requests$ = hot('-r------', { r: 'ParticipantsNotify' });
-      // A full message of another type does not count; a delta does not either.
-      const pushes$ = hot('--w-d------f', { w: fullWaiting, d: deltaRoster, f: fullRoster });
-      const healing$ = healGaps$({
-        requests$,
-        pushes$,
-        resubscribe: () => true,
-        timeoutMs: 5,
-        scheduler,
-      });
-      expectObservable(healing$).toBe('------#', undefined, resyncTimeout('ParticipantsNotify'));
-    });
+    const { healer, failures, at, run } = setup();
+    at(1, () => healer.request('ParticipantsNotify'));
+    // A full message of another type does not count; one that comes too late does not either.
+    at(2, () => healer.full(fullWaiting));
+    at(11, () => healer.full(fullRoster));
+    run();
+    expect(failures).toEqual([
+      {
+        at: 6,
+        error: {
+          code: 'RESYNC_TIMEOUT',
+          action: 'ParticipantsNotify',
+          afterMs: 5,
+          message: 'no full ParticipantsNotify within 5 ms of asking for one; reconnecting',
+        },
+      },
+    ]);
   });
 
   it('ignores further requests for a type while its heal is under way (one Subscribe per heal)', () => {
-    const scheduler = testScheduler();
-    scheduler.run(({ hot, expectObservable, flush }) => {
-      let resubscribes = 0;
-      const requests$ = hot('-rrr------r', { r: 'ParticipantsNotify' });
-      const pushes$ = hot('-----f-------f', { f: fullRoster });
-      const healing$ = healGaps$({
-        requests$,
-        pushes$,
-        resubscribe: () => ++resubscribes > 0,
-        timeoutMs: 10,
-        scheduler,
-      });
-      expectObservable(healing$, '^ 30ms !').toBe('');
-      flush();
-      expect(resubscribes).toBe(2);
-    });
+    const { healer, resubscribed, failures, at, run } = setup({ timeoutMs: 10 });
+    for (const t of [1, 2, 3]) at(t, () => healer.request('ParticipantsNotify'));
+    at(5, () => healer.full(fullRoster));
+    at(10, () => healer.request('ParticipantsNotify'));
+    at(13, () => healer.full(fullRoster));
+    run();
+    expect(resubscribed).toEqual(['ParticipantsNotify', 'ParticipantsNotify']);
+    expect(failures).toEqual([]);
   });
 
   it('waits for nothing when a Subscribe cannot bring the type', () => {
-    const scheduler = testScheduler();
-    scheduler.run(({ hot, expectObservable }) => {
-      const requests$ = hot('-r', { r: 'ParticipantsNotify' });
-      const pushes$ = hot<Push>('---');
-      const healing$ = healGaps$({ requests$, pushes$, resubscribe: () => false, timeoutMs: 5, scheduler });
-      expectObservable(healing$, '^ 20ms !').toBe('');
-    });
+    const { healer, failures, at, run } = setup({ resubscribe: () => false });
+    at(1, () => healer.request('ParticipantsNotify'));
+    run();
+    expect(failures).toEqual([]);
+  });
+
+  it('cancels every wait when unsubscribed (the socket ended)', () => {
+    const { healer, failures, at, run } = setup();
+    at(1, () => healer.request('ParticipantsNotify'));
+    at(1, () => healer.request('WaitingListNotify'));
+    at(3, () => healer.unsubscribe());
+    run();
+    expect(failures).toEqual([]);
   });
 });
