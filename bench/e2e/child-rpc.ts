@@ -110,8 +110,12 @@ export async function forkRpcChild<R>(
     async close() {
       const exited = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined;
       await call('close').catch(() => {});
-      if (child.exitCode === null) child.kill();
+      // Disconnecting lets the child exit by itself and run its exit handlers (which remove its
+      // bundle of the library); a kill is the fallback for one that does not.
+      if (child.connected) child.disconnect();
+      const fallback = setTimeout(() => child.kill(), 2000);
       await exited;
+      clearTimeout(fallback);
     },
   };
 }
