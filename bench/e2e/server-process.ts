@@ -32,7 +32,14 @@ export interface RemoteFrameServer extends Omit<FrameServer, 'stats'> {
 export function processUsage(): ProcessUsage {
   const m = process.memoryUsage();
   const c = process.cpuUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed, heapTotal: m.heapTotal, external: m.external, cpuUserUs: c.user, cpuSystemUs: c.system };
+  return {
+    rss: m.rss,
+    heapUsed: m.heapUsed,
+    heapTotal: m.heapTotal,
+    external: m.external,
+    cpuUserUs: c.user,
+    cpuSystemUs: c.system,
+  };
 }
 
 /**
