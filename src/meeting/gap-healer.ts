@@ -41,6 +41,7 @@ export interface GapHealer {
   request(action: string): void;
   /** A full (`msgMode` 0) message of this socket arrived, after the version guard. */
   full(push: Push): void;
+  /** Cancels every wait under way (the socket ended); nothing fails after it. */
   unsubscribe(): void;
 }
 
