@@ -53,6 +53,8 @@ export function serveRpc(methods: Record<string, RpcMethod>, ready: unknown = tr
 export interface RpcChild<R> {
   /** What the child passed to {@link serveRpc} as ready. */
   readonly ready: R;
+  /** The child's process ID. */
+  readonly pid: number;
   /** Runs `method` in the child; `onProgress` hears the method's progress reports. */
   call<T>(method: string, args?: unknown[], onProgress?: () => void): Promise<T>;
   /** Calls the child's `close` method, then makes sure the child is gone. */
@@ -106,6 +108,7 @@ export async function forkRpcChild<R>(
     });
   return {
     ready,
+    pid: child.pid!,
     call,
     async close() {
       const exited = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined;

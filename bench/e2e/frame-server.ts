@@ -69,8 +69,11 @@ export interface FrameServer {
   waitSubscribed(confID: string, count?: number): Promise<void>;
   /** Writes `count` frames of the mix to every subscriber of `confID`, as fast as each socket drains. */
   burst(confID: string, count: number): Promise<PushResult>;
-  /** Writes `count` frames at `perSecond` to every subscriber, each stamped with its write time. */
-  paced(confID: string, count: number, perSecond: number): Promise<PushResult>;
+  /**
+   * Writes `count` frames at `perSecond` to every subscriber of each conference in `confIDs`, each
+   * frame stamped with its write time; the sockets take turns, evenly spaced within each period.
+   */
+  paced(confIDs: readonly string[], count: number, perSecond: number): Promise<PushResult>;
   stats(): FrameServerStats;
   close(): Promise<void>;
 }
@@ -90,6 +93,13 @@ interface Conference {
 /** The TCP socket under a ws connection; ws keeps it private, and writing to it skips re-framing. */
 function rawSocketOf(ws: WebSocket): Socket {
   return (ws as unknown as { _socket: Socket })._socket;
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** Blocks the thread for `ns` nanoseconds (if positive): a wait finer than a timer's millisecond. */
+function sleepNs(ns: number): void {
+  if (ns > 0) Atomics.wait(sleepCell, 0, 0, ns / 1e6);
 }
 
 function mintToken(prefix: 'stb' | 'cnr'): string {
@@ -272,37 +282,38 @@ export async function startFrameServer(options: FrameServerOptions = {}): Promis
    * order of the subscribers rotates frame by frame, so when several clients are measured side by
    * side none of them is always the first one written to and woken.
    */
-  async function pacedAll(
-    subscribers: readonly Subscriber[],
-    confID: string,
-    count: number,
-    perSecond: number,
-  ) {
-    const cursors = subscribers.map((s) => cursorOf(s, confID));
-    const bytes = subscribers.map(() => 0);
+  /**
+   * Every subscriber of every conference in `confIDs` gets `count` frames at `perSecond`, and the
+   * writes are spread evenly over each frame period: with n sockets, socket j's frame k is due at
+   * (k + j/n) / perSecond. So at most one client has a frame in flight at a time, yet every client
+   * samples the same milliseconds: a stall of the machine (see docs/benchmarks.md, Latency) lands on
+   * all of them alike. Each frame is stamped right before its own write; a late wake sends the
+   * backlog frame by frame, each with its own stamp.
+   */
+  async function pacedAll(confIDs: readonly string[], count: number, perSecond: number) {
+    const targets = confIDs.flatMap((confID) =>
+      [...conference(confID).subscribers].map((s) => ({ s, cursor: cursorOf(s, confID), bytes: 0 })),
+    );
+    const n = targets.length;
+    const slotNs = 1e9 / (perSecond * n);
     const start = process.hrtime.bigint();
-    let sent = 0;
-    while (sent < count && subscribers.some((s) => s.ws.readyState === s.ws.OPEN)) {
-      const elapsedNs = Number(process.hrtime.bigint() - start);
-      const due = Math.min(count, Math.floor((elapsedNs * perSecond) / 1e9) + 1);
-      // One frame per subscriber at a time: after a late wake the backlog goes out frame by frame,
-      // each with its own stamp, rather than as one stamped chunk.
-      for (; sent < due; sent++) {
-        for (let k = 0; k < subscribers.length; k++) {
-          const i = (sent + k) % subscribers.length;
-          const s = subscribers[i]!;
-          if (s.ws.readyState !== s.ws.OPEN) continue;
-          const chunk = cursors[i]!.take(1, Number.POSITIVE_INFINITY, nowStamp());
-          s.socket.write(chunk.bytes);
-          bytes[i]! += chunk.bytes.length;
-        }
+    const elapsedNs = () => Number(process.hrtime.bigint() - start);
+    for (let slot = 0; slot < count * n && targets.some((t) => t.s.ws.readyState === t.s.ws.OPEN); slot++) {
+      const waitNs = slot * slotNs - elapsedNs();
+      // Timers are ms-granular: sleep on a timer while more than 2 ms remain (the event loop stays
+      // free), then wait out the rest precisely, blocking this thread (it has nothing else to do).
+      if (waitNs > 2e6) await new Promise((r) => setTimeout(r, Math.floor(waitNs / 1e6) - 1));
+      sleepNs(slot * slotNs - elapsedNs());
+      const t = targets[slot % n]!;
+      if (t.s.ws.readyState === t.s.ws.OPEN) {
+        const chunk = t.cursor.take(1, Number.POSITIVE_INFINITY, nowStamp());
+        t.s.socket.write(chunk.bytes);
+        t.bytes += chunk.bytes.length;
       }
-      // Sleep until the next frame is due; timers are ms-granular, so a late wake sends 2 at once.
-      const nextDueNs = (sent * 1e9) / perSecond;
-      const waitMs = Math.max(0, Math.floor((nextDueNs - Number(process.hrtime.bigint() - start)) / 1e6));
-      await new Promise((r) => setTimeout(r, waitMs));
+      // Once per round of sockets, let the event loop read what the clients sent (heartbeats).
+      if (slot % n === n - 1) await new Promise((r) => setImmediate(r));
     }
-    return bytes;
+    return targets.map((t) => t.bytes);
   }
 
   async function pushAll(
@@ -335,16 +346,10 @@ export async function startFrameServer(options: FrameServerOptions = {}): Promis
       });
     },
     burst: (confID, count) => pushAll(confID, count, (s) => burstOne(s, confID, count)),
-    async paced(confID, count, perSecond) {
-      const subscribers = [...conference(confID).subscribers];
+    async paced(confIDs, count, perSecond) {
       const t0 = performance.now();
-      const bytes = await pacedAll(subscribers, confID, count, perSecond);
-      return {
-        frames: count,
-        bytes: bytes[0] ?? 0,
-        ms: performance.now() - t0,
-        subscribers: subscribers.length,
-      };
+      const bytes = await pacedAll(confIDs, count, perSecond);
+      return { frames: count, bytes: bytes[0] ?? 0, ms: performance.now() - t0, subscribers: bytes.length };
     },
     stats: () => ({ ...counters }),
     async close() {

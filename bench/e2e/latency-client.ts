@@ -38,6 +38,8 @@ export interface LatencySamples {
 /** A latency client child. */
 export interface LatencyClient {
   readonly kind: ClientKind;
+  /** The child's process ID. */
+  readonly pid: number;
   /** Connects to `confID` on the bench server; resolves once the client is connected. */
   connect(baseUrl: string, confID: string): Promise<void>;
   /**
@@ -122,6 +124,7 @@ export async function forkLatencyClient(kind: ClientKind): Promise<LatencyClient
   );
   return {
     kind,
+    pid: child.pid,
     connect: (baseUrl, confID) => child.call<void>('connect', [baseUrl, confID]),
     window(from, count, timeoutMs, collect) {
       let opened!: () => void;

@@ -26,6 +26,8 @@ export interface ProcessUsage {
 export interface RemoteFrameServer extends Omit<FrameServer, 'stats'> {
   stats(): Promise<FrameServerStats>;
   usage(): Promise<ProcessUsage>;
+  /** The server child's process ID. */
+  readonly pid: number;
 }
 
 /** Current memory and CPU of this process. */
@@ -58,11 +60,12 @@ export async function forkFrameServer(options: FrameServerOptions = {}): Promise
   const call = <T>(method: string, ...args: unknown[]): Promise<T> => child.call<T>(method, args);
   return {
     port,
+    pid: child.pid,
     baseUrl: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}`,
     waitSubscribed: (confID, count) => call('waitSubscribed', confID, count ?? 1),
     burst: (confID, count) => call('burst', confID, count),
-    paced: (confID, count, perSecond) => call('paced', confID, count, perSecond),
+    paced: (confIDs, count, perSecond) => call('paced', confIDs, count, perSecond),
     stats: () => call('stats'),
     usage: () => call('usage'),
     close: () => child.close(),
@@ -75,7 +78,7 @@ async function serveOverIpc(options: FrameServerOptions): Promise<void> {
     {
       waitSubscribed: (confID: string, count: number) => server.waitSubscribed(confID, count),
       burst: (confID: string, count: number) => server.burst(confID, count),
-      paced: (confID: string, count: number, perSecond: number) => server.paced(confID, count, perSecond),
+      paced: (confIDs: string[], count: number, perSecond: number) => server.paced(confIDs, count, perSecond),
       stats: () => server.stats(),
       usage: () => processUsage(),
       close: async () => {

@@ -7,15 +7,33 @@
  * its socket write. hrtime is CLOCK_MONOTONIC, one clock for every process on the machine, so a
  * client subtracts the stamp from its own hrtime in the callback.
  *
- * Why short alternating blocks: on the shared 2-core VM the tail is set by stalls the bench does not
- * cause (other people's processes holding both cores, the kernel's `kdamond`, hypervisor wake-ups),
- * 1–6 ms long, hitting 1–2 % of frames. With long blocks one client's p99 can land in a busy minute
- * and the other's in a quiet one; with 250-frame blocks alternating raw, lib, lib, raw, … both
- * clients sample the same minutes. Only one client receives at a time, so they never compete for a
- * core. Added latency = p99(c) − p99(a).
+ * Why both clients at once, their writes interleaved (raw at 0, 1, 2 … ms, lib at 0.5, 1.5, 2.5 …
+ * ms; the order swaps every window): on this VM the tail is set by stalls the bench does not cause.
+ * The largest is the kernel's `kdamond` (DAMON sampling the physical address space every 500 ms,
+ * about 4 ms of a CPU each time), which alone delays about 0.8 % of frames by 1–4 ms, so p99 sits on
+ * that knee, where a few dozen frames more or less move it by hundreds of µs. Interleaved, every
+ * stall lands on both clients alike, yet only one client has a frame in flight at a time.
+ *
+ * Why the server and both clients are pinned to one CPU (the last; `taskset`, unpinned where that
+ * fails): unpinned, whichever client happened to share a CPU with `kdamond` more often got up to
+ * twice as many single late frames, and that, not its code, set the sign of the difference. On one
+ * CPU the scheduler treats both clients alike, and the kernel's threads run on the other CPU: the
+ * share of frames later than 1 ms halves (0.5 % instead of 0.7–0.9 %) and p99 moves off the knee.
+ * Server on one CPU and clients on the other was worse: every frame a cross-CPU wake-up, and
+ * `kdamond` on either CPU stalled everyone (1.2–1.6 % of frames over 1 ms). (The method before
+ * 2026-12-03, alternating 250-frame blocks unpinned, let the 500 ms cadence phase-lock onto every
+ * other block.)
+ *
+ * Why a 10,000-frame warm-up: at 1,000 frames/s the library's code is still being optimised for
+ * about 10 s (`--trace-opt`: 23 functions in the first second, then fewer each second, the last
+ * ones at ~19 s), and frames delayed 1–4 ms inside the client's process come with them (12 in the
+ * first second, 2–3 a second by the fifth, then rarely). The goal is about the steady state.
+ * Added latency = p99(c) − p99(a).
  */
-import { loadavg } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import type { ClientKind } from '../e2e/clients/types.js';
+import { pinToCpu } from '../e2e/cpu-affinity.js';
 import { buildFrameSet, type FrameKind } from '../e2e/frames.js';
 import { forkLatencyClient, type LatencyClient, type LatencySamples } from '../e2e/latency-client.js';
 import { loadClient, nextConferenceId } from '../e2e/measure.js';
@@ -39,20 +57,28 @@ const kindOf = (sequence: number): FrameKind => PATTERN[(sequence - 1) % PATTERN
 
 const loadAverage = () => loadavg().map((l) => round(l, 2));
 
-/** Sends `count` frames from `from` on to `client`'s conference and returns its samples of them. */
+/**
+ * Sends frames `[from, from + count)` to every client's conference, the clients' writes interleaved
+ * (`order` gives which client's socket comes first in each period), and returns each client's samples.
+ */
 async function window(
   server: Awaited<ReturnType<typeof forkFrameServer>>,
-  client: LatencyClient,
-  confID: string,
+  clients: readonly LatencyClient[],
+  confIDs: readonly string[],
+  order: readonly number[],
   from: number,
   count: number,
   collect: boolean,
-): Promise<LatencySamples> {
+): Promise<LatencySamples[]> {
   const timeoutMs = 10_000 + (2 * count * 1000) / RATE_PER_SECOND;
-  const w = client.window(from, count, timeoutMs, collect);
-  await w.opened;
-  await server.paced(confID, count, RATE_PER_SECOND);
-  return w.finished;
+  const windows = clients.map((c) => c.window(from, count, timeoutMs, collect));
+  await Promise.all(windows.map((w) => w.opened));
+  await server.paced(
+    order.map((i) => confIDs[i]!),
+    count,
+    RATE_PER_SECOND,
+  );
+  return Promise.all(windows.map((w) => w.finished));
 }
 
 /**
@@ -61,9 +87,9 @@ async function window(
  *   when the library client is not available.
  */
 export async function runLatency(opts: { quick: boolean }): Promise<Record<string, unknown>> {
-  const rounds = opts.quick ? 6 : 40;
-  const framesPerBlock = 250;
-  const warmupFrames = 2_000;
+  const rounds = opts.quick ? 3 : 60;
+  const framesPerWindow = 1_000;
+  const warmupFrames = opts.quick ? 2_000 : 10_000;
   const kinds: ClientKind[] = ['raw'];
   if (
     await loadClient('lib').then(
@@ -78,37 +104,41 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
   );
   const server = await forkFrameServer();
   const clients: LatencyClient[] = [];
+  let pinned = false;
   try {
     clients.push(...(await Promise.all(kinds.map((k) => forkLatencyClient(k)))));
+    // All three on the last CPU, the others left to the kernel's threads (see the header).
+    const cpu = availableParallelism() - 1;
+    pinned = cpu >= 1 && [server.pid, ...clients.map((c) => c.pid)].every((pid) => pinToCpu(pid, cpu));
     const confIDs = clients.map(() => nextConferenceId());
     for (const [i, c] of clients.entries()) {
       await c.connect(server.baseUrl, confIDs[i]!);
       await server.waitSubscribed(confIDs[i]!);
     }
+    const inOrder = [...clients.keys()];
+    const reversed = [...inOrder].reverse();
     // Warm-up: each client JITs its hot path before anything counts, then starts from a clean heap.
-    for (const [i, c] of clients.entries()) await window(server, c, confIDs[i]!, 1, warmupFrames, false);
-    for (const [i, c] of clients.entries()) {
-      await window(server, c, confIDs[i]!, warmupFrames + 1, 1, true);
-    }
+    await window(server, clients, confIDs, inOrder, 1, warmupFrames, false);
+    await window(server, clients, confIDs, inOrder, warmupFrames + 1, 1, true);
     let next = warmupFrames + 2;
-    // Two blocks per client per round, in the order raw, lib, lib, raw (ABBA), so neither client is
-    // always the one measured right after the other or right after a GC.
+    // Which client's socket is written first in each period alternates from window to window.
     for (let r = 0; r < rounds; r++) {
-      const order = [...clients.keys(), ...[...clients.keys()].reverse()];
-      for (const [k, i] of order.entries()) {
-        const from = next + (k < clients.length ? 0 : framesPerBlock);
-        const samples = await window(server, clients[i]!, confIDs[i]!, from, framesPerBlock, false);
+      const order = r % 2 === 0 ? inOrder : reversed;
+      const results = await window(server, clients, confIDs, order, next, framesPerWindow, false);
+      for (const [i, samples] of results.entries()) {
         const p = pooled.get(kinds[i]!)!;
         p.totalNs.push(...samples.totalNs);
         p.inProcessNs.push(...samples.inProcessNs);
         p.sequences.push(...samples.sequences);
       }
-      next += 2 * framesPerBlock;
+      next += framesPerWindow;
     }
   } finally {
     await Promise.all(clients.map((c) => c.close()));
     await server.close();
   }
+  const samplesFile = process.env['BENCH_LATENCY_SAMPLES'];
+  if (samplesFile) writeFileSync(samplesFile, JSON.stringify(Object.fromEntries(pooled)));
   // Each quarter of the run on its own: how far a quarter's added p99 strays from the pooled one.
   const quarters = [0, 1, 2, 3].map((q) => {
     const part = (kind: ClientKind) => {
@@ -150,6 +180,11 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
   const rawIn = summary('raw', 'inProcessNs');
   const libIn = summary('lib', 'inProcessNs');
   const addedP99Us = raw && lib ? round(lib.p99Us - raw.p99Us, 1) : null;
+  /** Share of frames later than 1 ms: the stall population whose edge p99 sits on. */
+  const over1msPercent = (kind: ClientKind) => {
+    const s = pooled.get(kind)?.totalNs;
+    return s && s.length > 0 ? round((100 * s.filter((ns) => ns > 1e6).length) / s.length, 3) : null;
+  };
   return {
     raw,
     lib,
@@ -160,14 +195,17 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
       met: addedP99Us !== null && addedP99Us <= LATENCY_GOAL_ADDED_P99_US,
     },
     framesPerSecond: RATE_PER_SECOND,
-    framesPerClient: rounds * 2 * framesPerBlock,
+    framesPerClient: rounds * framesPerWindow,
     // Socket `data` event → consumer callback, inside the client's process: the client's own share.
     inProcess: { raw: rawIn, lib: libIn },
     addedInProcessP50Us: rawIn && libIn ? round(libIn.p50Us - rawIn.p50Us, 1) : null,
     addedInProcessP99Us: rawIn && libIn ? round(libIn.p99Us - rawIn.p99Us, 1) : null,
     inProcessByKind: { raw: inProcessByKind('raw'), lib: inProcessByKind('lib') },
     quarters,
-    method: 'each client in its own process; 250-frame blocks alternating raw, lib, lib, raw',
+    over1msPercent: { raw: over1msPercent('raw'), lib: over1msPercent('lib') },
+    method:
+      'each client in its own process; both receive 1,000 frames/s, their writes interleaved 0.5 ms apart',
+    pinnedToCpu: pinned ? availableParallelism() - 1 : null,
     loadAverage: { before: loadBefore, after: loadAverage() },
     ...(lib ? {} : { note: 'connectMeeting not available: library client skipped' }),
   };
