@@ -277,12 +277,6 @@ export async function startFrameServer(options: FrameServerOptions = {}): Promis
   }
 
   /**
-   * Writes `count` frames at `perSecond` to every subscriber from one loop. Each frame is stamped
-   * right before its own socket write (nothing but the write lies between stamp and send), and the
-   * order of the subscribers rotates frame by frame, so when several clients are measured side by
-   * side none of them is always the first one written to and woken.
-   */
-  /**
    * Every subscriber of every conference in `confIDs` gets `count` frames at `perSecond`, and the
    * writes are spread evenly over each frame period: with n sockets, socket j's frame k is due at
    * (k + j/n) / perSecond. So at most one client has a frame in flight at a time, yet every client
