@@ -58,14 +58,13 @@ const kindOf = (sequence: number): FrameKind => PATTERN[(sequence - 1) % PATTERN
 const loadAverage = () => loadavg().map((l) => round(l, 2));
 
 /**
- * Sends frames `[from, from + count)` to every client's conference, the clients' writes interleaved
- * (`order` gives which client's socket comes first in each period), and returns each client's samples.
+ * Sends frames `[from, from + count)` to every client's conference, the writes interleaved in the
+ * order of `writeOrder` (the clients' conference IDs), and returns each client's samples.
  */
 async function window(
   server: Awaited<ReturnType<typeof forkFrameServer>>,
   clients: readonly LatencyClient[],
-  confIDs: readonly string[],
-  order: readonly number[],
+  writeOrder: readonly string[],
   from: number,
   count: number,
   collect: boolean,
@@ -73,11 +72,7 @@ async function window(
   const timeoutMs = 10_000 + (2 * count * 1000) / RATE_PER_SECOND;
   const windows = clients.map((c) => c.window(from, count, timeoutMs, collect));
   await Promise.all(windows.map((w) => w.opened));
-  await server.paced(
-    order.map((i) => confIDs[i]!),
-    count,
-    RATE_PER_SECOND,
-  );
+  await server.paced(writeOrder, count, RATE_PER_SECOND);
   return Promise.all(windows.map((w) => w.finished));
 }
 
@@ -115,16 +110,15 @@ export async function runLatency(opts: { quick: boolean }): Promise<Record<strin
       await c.connect(server.baseUrl, confIDs[i]!);
       await server.waitSubscribed(confIDs[i]!);
     }
-    const inOrder = [...clients.keys()];
-    const reversed = [...inOrder].reverse();
+    const reversed = [...confIDs].reverse();
     // Warm-up: each client JITs its hot path before anything counts, then starts from a clean heap.
-    await window(server, clients, confIDs, inOrder, 1, warmupFrames, false);
-    await window(server, clients, confIDs, inOrder, warmupFrames + 1, 1, true);
+    await window(server, clients, confIDs, 1, warmupFrames, false);
+    await window(server, clients, confIDs, warmupFrames + 1, 1, true);
     let next = warmupFrames + 2;
     // Which client's socket is written first in each period alternates from window to window.
     for (let r = 0; r < rounds; r++) {
-      const order = r % 2 === 0 ? inOrder : reversed;
-      const results = await window(server, clients, confIDs, order, next, framesPerWindow, false);
+      const writeOrder = r % 2 === 0 ? confIDs : reversed;
+      const results = await window(server, clients, writeOrder, next, framesPerWindow, false);
       for (const [i, samples] of results.entries()) {
         const p = pooled.get(kinds[i]!)!;
         p.totalNs.push(...samples.totalNs);
