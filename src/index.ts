@@ -31,7 +31,7 @@ export {
   type MeetingErrorCode,
   type RestAnswer,
   type RestCall,
-} from './meeting/errors.js';
+} from './errors.js';
 export type { Push } from './meeting/frame-handler.js';
 export type { Meeting } from './meeting/meeting.js';
 export {

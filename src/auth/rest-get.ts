@@ -3,7 +3,7 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { asyncScheduler, Observable, type SchedulerLike, throwError, timeout } from 'rxjs';
-import { type MeetingError, type RestCall, restError } from '../meeting/errors.js';
+import { type MeetingError, type RestCall, restError } from '../errors.js';
 import { decodeRestErrorBody } from '../protocol/rest.js';
 import { certificateRejection } from '../transport/tls-options.js';
 import { BodyTooLargeError, readCappedText } from './read-body.js';

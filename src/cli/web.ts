@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { firstValueFrom } from 'rxjs';
 import { controlToken$ } from '../auth/control-token.js';
 import { webSocketToken$ } from '../auth/websocket-token.js';
-import { isMeetingError, type MeetingError } from '../meeting/errors.js';
+import { isMeetingError, type MeetingError } from '../errors.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import type { SimulatedMeeting, Simulator } from '../simulator/types.js';
 import { browserRedirect } from '../transport/browser-redirect.js';

@@ -3,7 +3,7 @@
  */
 import type { Notify, ServerFrame, UnknownNotify } from '../protocol/messages.js';
 import { createVersionGuard } from '../state/version-check.js';
-import type { MeetingError } from './errors.js';
+import type { MeetingError } from '../errors.js';
 import type { MeetingWarning } from './warnings.js';
 
 /**

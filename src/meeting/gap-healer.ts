@@ -4,7 +4,7 @@
  * reconnects (a new socket always starts with a snapshot).
  */
 import type { SchedulerLike, Subscription } from 'rxjs';
-import type { MeetingError } from './errors.js';
+import type { MeetingError } from '../errors.js';
 import type { Push } from './frame-handler.js';
 
 /**

@@ -18,7 +18,7 @@ import {
   type SocketTokens,
   webSocketUrl,
 } from './attempt-tokens.js';
-import type { MeetingError } from './errors.js';
+import type { MeetingError } from '../errors.js';
 import { frameHandler, type Push } from './frame-handler.js';
 import { gapHealer, LIST_ACTIONS } from './gap-healer.js';
 import type { ResolvedMeetingOptions } from './options.js';

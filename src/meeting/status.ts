@@ -1,7 +1,7 @@
 /**
  * The connection's lifecycle as values on `meeting.status$` (issue 3, PROTOCOL.md §1).
  */
-import type { MeetingError } from './errors.js';
+import type { MeetingError } from '../errors.js';
 
 /**
  * Where the meeting's connection is. Branch on `phase`:

@@ -2,7 +2,7 @@
  * One WebSocket as a cold Observable: opened on subscribe, closed on unsubscribe.
  */
 import { Observable } from 'rxjs';
-import { closeError, type MeetingError } from '../meeting/errors.js';
+import { closeError, type MeetingError } from '../errors.js';
 import { type CreateWebSocket, READY_STATE, type WebSocketLike } from './websocket-like.js';
 
 /** 1 MiB: a 100-person participant snapshot is about 19 KB (TOOLCHAIN.md), so this is generous. */

@@ -10,7 +10,7 @@ import {
   type Subscription,
   type Unsubscribable,
 } from 'rxjs';
-import type { MeetingError } from '../meeting/errors.js';
+import type { MeetingError } from '../errors.js';
 
 /**
  * Options of {@link liveness}.

@@ -6,7 +6,7 @@
  * {@link MeetingError} saying why, which the client passes on as it is.
  */
 import type { FetchLike } from '../auth/rest-get.js';
-import type { MeetingError } from '../meeting/errors.js';
+import type { MeetingError } from '../errors.js';
 import type { TlsOptions } from './tls-options.js';
 import type { CreateWebSocket } from './websocket-like.js';
 

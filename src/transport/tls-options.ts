@@ -5,7 +5,7 @@
  * build the option is refused when the client is created (docs/browser.md).
  */
 import type { FetchLike } from '../auth/rest-get.js';
-import { isMeetingError } from '../meeting/errors.js';
+import { isMeetingError } from '../errors.js';
 import { fetchLoadedOnFirstCall } from './deferred-fetch.js';
 import { loadNodeHttpsFetch, loadNodeWebSocket, tlsUnsupportedReason } from './node-runtime.js';
 import type { WebSocketConstructor, WebSocketLike } from './websocket-like.js';

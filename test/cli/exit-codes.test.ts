@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeOf } from '../../src/cli/exit-codes.js';
-import type { MeetingError } from '../../src/meeting/errors.js';
+import type { MeetingError } from '../../src/errors.js';
 
 const notFound: MeetingError = {
   code: 'MEETING_NOT_FOUND',

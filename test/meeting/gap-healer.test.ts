@@ -1,6 +1,6 @@
 import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import type { MeetingError } from '../../src/meeting/errors.js';
+import type { MeetingError } from '../../src/errors.js';
 import type { Push } from '../../src/meeting/frame-handler.js';
 import { type GapHealerOptions, gapHealer } from '../../src/meeting/gap-healer.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeError, isFatal, isMeetingError, restError, toMeetingError } from '../../src/meeting/errors.js';
+import { closeError, isFatal, isMeetingError, restError, toMeetingError } from '../src/errors.js';
 
 describe('restError', () => {
   it('maps MMC.111072065 on the password call to REST_AUTH_FAILED, which is fatal', () => {
