@@ -20,8 +20,6 @@ export {
   type RestOptions,
 } from './auth/rest-options.js';
 export { WEBSOCKET_TOKEN_PATH, type WebSocketTokenOptions, webSocketToken$ } from './auth/websocket-token.js';
-// Meeting: the entry point
-export { connectMeeting } from './meeting/connect-meeting.js';
 // Errors
 export {
   CLOSE_CODE_CONFERENCE_ENDED,
@@ -32,6 +30,8 @@ export {
   type RestAnswer,
   type RestCall,
 } from './errors.js';
+// Meeting: the entry point
+export { connectMeeting } from './meeting/connect-meeting.js';
 export type { Push } from './meeting/frame-handler.js';
 export type { Meeting } from './meeting/meeting.js';
 export {

@@ -4,10 +4,10 @@
 import { catchError, defer, EMPTY, from, map, type Observable, of, switchMap, take, throwError } from 'rxjs';
 import { type ControlTokenOptions, controlToken$ } from '../auth/control-token.js';
 import { webSocketToken$ } from '../auth/websocket-token.js';
+import { isMeetingError, type MeetingError } from '../errors.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import { redactSecrets } from '../protocol/redact.js';
 import { type Secret, toSecret } from '../security/secret.js';
-import { isMeetingError, type MeetingError } from '../errors.js';
 import type { ResolvedMeetingOptions } from './options.js';
 
 /** The tokens that open one socket: the control token and a fresh, single-use wsToken (§3). */

@@ -2,6 +2,7 @@
  * The entry point: one meeting's push as hot, shared, self-healing Observables.
  */
 import { defer, EMPTY, Observable, of, ReplaySubject, Subject, type Subscriber } from 'rxjs';
+import { isFatal, type MeetingError, toMeetingError } from '../errors.js';
 import type {
   AttendeesNotify,
   ConfBasicInfoNotify,
@@ -22,7 +23,6 @@ import { retryWithBackoff } from '../transport/retry-with-backoff.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
 import { attemptTokens$, type HeldControlToken } from './attempt-tokens.js';
 import { createConnectionHold } from './connection-hold.js';
-import { isFatal, type MeetingError, toMeetingError } from '../errors.js';
 import type { Push } from './frame-handler.js';
 import { createInterest, type Interest, subscribeLists$ } from './interest.js';
 import type { Meeting } from './meeting.js';

@@ -1,9 +1,10 @@
 /**
  * What the client does with each decoded frame of one socket (PROTOCOL.md §6, §8, Appendix B).
  */
+
+import type { MeetingError } from '../errors.js';
 import type { Notify, ServerFrame, UnknownNotify } from '../protocol/messages.js';
 import { createVersionGuard } from '../state/version-check.js';
-import type { MeetingError } from '../errors.js';
 import type { MeetingWarning } from './warnings.js';
 
 /**

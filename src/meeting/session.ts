@@ -3,6 +3,7 @@
  * (PROTOCOL.md §1). Fails with a {@link MeetingError} when anything breaks; the caller retries.
  */
 import { defer, from, Observable, type Subject, type Subscriber, switchMap } from 'rxjs';
+import type { MeetingError } from '../errors.js';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import { decodeServerFrame } from '../protocol/decode-server-frame.js';
 import type { ServerFrame } from '../protocol/messages.js';
@@ -18,7 +19,6 @@ import {
   type SocketTokens,
   webSocketUrl,
 } from './attempt-tokens.js';
-import type { MeetingError } from '../errors.js';
 import { frameHandler, type Push } from './frame-handler.js';
 import { gapHealer, LIST_ACTIONS } from './gap-healer.js';
 import type { ResolvedMeetingOptions } from './options.js';

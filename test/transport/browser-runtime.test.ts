@@ -6,8 +6,8 @@
 import { firstValueFrom, of } from 'rxjs';
 import { filter } from 'rxjs/operators';
 import { describe, expect, it, vi } from 'vitest';
-import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import { isMeetingError } from '../../src/errors.js';
+import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import { defaultWebSocketFactory } from '../../src/transport/default-websocket.js';
 import * as browserTwin from '../../src/transport/node-runtime.browser.js';
 import { trustingFetch, trustingWebSocket } from '../../src/transport/tls-options.js';
