@@ -1,6 +1,6 @@
 /**
- * Every way a connection attempt can fail, as one tagged union, and the one function that decides
- * which failures end the meeting's streams and which are retried (PROTOCOL.md §2.5, §3, §8).
+ * Every way a connection attempt can fail, as one tagged union (PROTOCOL.md §2.5, §3, §8). What
+ * each failure means for the meeting (retried, ended, closed) is `meeting/failure-rules.ts`.
  *
  * Errors are plain readonly values with a string `code` (branch on it, never parse `message`).
  * No error ever carries a password or a token: messages are built from status codes, the service's
@@ -203,32 +203,4 @@ export function toMeetingError(value: unknown, redact: (text: string) => string)
   if (isMeetingError(value)) return value;
   const text = value instanceof Error ? `${value.name}: ${value.message}` : String(value);
   return { code: 'UNEXPECTED', message: redact(text) };
-}
-
-/**
- * Whether an error ends the meeting's streams instead of being retried (§8):
- * the meeting has ended (`MEETING_ENDED`: a `Destroyed` push or close code 4004), a token call
- * reports it not found or not running (`MEETING_NOT_FOUND`), or the host password was refused
- * (`REST_AUTH_FAILED` on the password call). Everything else, including any other close code, is
- * retried with backoff.
- * @example
- * ```ts
- * meeting.status$.subscribe((s) => s.lastError && isFatal(s.lastError) && alert(s.lastError.message));
- * ```
- * @category Errors
- */
-export function isFatal(error: unknown): boolean {
-  if (!isMeetingError(error)) return false;
-  switch (error.code) {
-    case 'MEETING_ENDED':
-    case 'MEETING_NOT_FOUND':
-      return true;
-    case 'REST_AUTH_FAILED':
-      // A wrong password cannot become right by retrying (and retries could lock the account).
-      // A refused keep-alive or wsToken call only means the control token went stale: retry,
-      // which fetches a fresh one with the password.
-      return error.call === 'createConfToken';
-    default:
-      return false;
-  }
 }

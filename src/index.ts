@@ -23,7 +23,6 @@ export { WEBSOCKET_TOKEN_PATH, type WebSocketTokenOptions, webSocketToken$ } fro
 // Errors
 export {
   CLOSE_CODE_CONFERENCE_ENDED,
-  isFatal,
   isMeetingError,
   type MeetingError,
   type MeetingErrorCode,
@@ -32,7 +31,8 @@ export {
 } from './errors.js';
 // Meeting: the entry point
 export { connectMeeting } from './meeting/connect-meeting.js';
-export type { Push } from './meeting/frame-handler.js';
+export { type FailureRule, failureRule, isFatal } from './meeting/failure-rules.js';
+export type { Push } from './meeting/link-events.js';
 export type { Meeting } from './meeting/meeting.js';
 export {
   type ConnectMeetingOptions,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closeError, isFatal, isMeetingError, restError, toMeetingError } from '../src/errors.js';
+import { closeError, isMeetingError, restError, toMeetingError } from '../src/errors.js';
+import { isFatal } from '../src/meeting/failure-rules.js';
 
 describe('restError', () => {
   it('maps MMC.111072065 on the password call to REST_AUTH_FAILED, which is fatal', () => {

@@ -1,0 +1,162 @@
+/**
+ * One connection attempt, top-down (PROTOCOL.md §1): tokens → socket → decode → liveness →
+ * judged frames → gap healing, with the Subscribe sender, the heartbeat and the token renewals
+ * running beside the open socket. The meeting retries it; see `connect-meeting.ts`.
+ */
+import {
+  concat,
+  defer,
+  from,
+  ignoreElements,
+  merge,
+  type Observable,
+  of,
+  Subject,
+  switchMap,
+  tap,
+  throwError,
+  timeout,
+} from 'rxjs';
+import type { MeetingError } from '../errors.js';
+import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
+import type { ServerFrame } from '../protocol/messages.js';
+import type { Secret } from '../security/secret.js';
+import { connection$ } from '../transport/connection.js';
+import { heartbeat } from '../transport/heartbeat.js';
+import { liveness } from '../transport/liveness.js';
+import type { CreateWebSocket } from '../transport/websocket-like.js';
+import { decodeFrames } from './decode-frames.js';
+import { firstThen } from './first-then.js';
+import { healGaps } from './heal-gaps.js';
+import { judgeFrames } from './judge-frames.js';
+import { type LinkEvent, PHASE } from './link-events.js';
+import type { ResolvedMeetingOptions } from './options.js';
+import { emptyTokensError, type MeetingTokens, type SocketTokens, webSocketUrl } from './tokens.js';
+import { whileOpen } from './while-open.js';
+
+/** What an attempt needs from its meeting. */
+export interface AttemptContext {
+  readonly options: ResolvedMeetingOptions;
+  readonly tokens: MeetingTokens;
+  /**
+   * The WebSocket factory: at hand, or a promise of it while `ws` is still being imported (the
+   * import happens only when needed).
+   */
+  readonly socketFactory: () => CreateWebSocket | Promise<CreateWebSocket>;
+  /** The push types to subscribe to: emits at once, then whenever the list changes. */
+  readonly subscribeLists$: Observable<readonly string[]>;
+  /** Push types a state stream needs a fresh full message of (it started while a socket was live). */
+  readonly fullRequests$: Observable<string>;
+}
+
+/**
+ * One attempt as a cold Observable of its {@link LinkEvent}s: `connecting`, then (tokens in hand)
+ * `opening`, `subscribing` and `live`, and every accepted push and warning of the socket. Fails
+ * with a {@link MeetingError} when the link does; never completes. Unsubscribing closes the socket
+ * and stops everything beside it.
+ */
+export function attempt(context: AttemptContext): Observable<LinkEvent> {
+  return concat(
+    of(PHASE.connecting),
+    context.tokens.forSocket$.pipe(firstThen((tokens) => socketLink(context, tokens), emptyTokensError)),
+  );
+}
+
+/** The socket opened with `tokens`, and everything that runs while it lives. */
+function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<LinkEvent> {
+  const { options } = context;
+  const { scheduler, conferenceId } = options;
+  const url = webSocketUrl(tokens.wsURL, conferenceId, tokens.webSocketToken);
+  /** The `sequence` of each HeartBeat sent on this socket: each awaits its echo (§7). */
+  const beats = new Subject<string>();
+  /** The control token for Subscribe frames: the socket's, then each renewal's (§2.4). */
+  let confToken: Secret = tokens.confToken;
+  /** The list of the last Subscribe sent on this socket. */
+  let subscribed: readonly string[] | undefined;
+  let sendSubscribe: (subscribeTypes: readonly string[]) => void = () => {};
+
+  /** Everything that runs beside the open socket; an error of any of them fails the socket. */
+  const besideTheSocket = (send: (text: string) => void): Observable<LinkEvent> => {
+    sendSubscribe = (subscribeTypes) => {
+      subscribed = subscribeTypes;
+      const sequence = makeSequence(scheduler.now());
+      send(encodeSubscribe({ sequence, conferenceId, subscribeTypes, confToken }));
+    };
+    return merge(
+      of(PHASE.subscribing),
+      context.subscribeLists$.pipe(tap(sendSubscribe), ignoreElements()),
+      heartbeat(options.heartbeatIntervalMs, scheduler).pipe(
+        tap((beat) => {
+          send(beat.frame);
+          beats.next(beat.sequence);
+        }),
+        ignoreElements(),
+      ),
+      context.tokens.renewals$.pipe(
+        tap((renewed) => {
+          confToken = renewed;
+        }),
+        ignoreElements(),
+      ),
+    );
+  };
+
+  return concat(
+    of(PHASE.opening),
+    socket$(context, url).pipe(
+      timeout({
+        first: options.handshakeTimeoutMs,
+        with: () => throwError(() => handshakeTimeout(options.handshakeTimeoutMs)),
+        scheduler,
+      }),
+      whileOpen(besideTheSocket),
+      decodeFrames(options.maxFrameBytes),
+      // Any frame is a sign of life, even one that cannot be decoded; §6.2: an echo carries the
+      // HeartBeat's sequence.
+      liveness({
+        sent$: beats,
+        echoOf: echoedSequence,
+        silenceMs: 2 * options.heartbeatIntervalMs,
+        echoTimeoutMs: options.livenessTimeoutMs,
+        scheduler,
+      }),
+      judgeFrames(conferenceId),
+      healGaps({
+        requests$: context.fullRequests$,
+        resubscribe: (action) => {
+          if (subscribed === undefined || !subscribed.includes(action)) return false;
+          sendSubscribe(subscribed);
+          return true;
+        },
+        onGaps: options.healGaps,
+        timeoutMs: options.healTimeoutMs,
+        scheduler,
+      }),
+    ),
+  );
+}
+
+/** The HeartBeat sequence a frame echoes, if it is an echo (§6.2). */
+function echoedSequence(frame: ServerFrame | LinkEvent): string | undefined {
+  return 'action' in frame && frame.action === 'HeartBeat' ? frame.sequence : undefined;
+}
+
+/** The socket at `url`, from the factory at hand (every attempt but a process's first) or once `ws` has loaded. */
+function socket$(context: AttemptContext, url: string) {
+  return defer(() => {
+    const open = (createSocket: CreateWebSocket) =>
+      connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes });
+    const factory = context.socketFactory();
+    return typeof factory === 'function' ? open(factory) : from(factory).pipe(switchMap(open));
+  });
+}
+
+/** §4: the WebSocket handshake did not complete in time. */
+function handshakeTimeout(afterMs: number): MeetingError {
+  return {
+    code: 'TIMEOUT',
+    operation: 'websocketOpen',
+    afterMs,
+    message: `WebSocket handshake not completed within ${afterMs} ms`,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * The meeting's tokens (PROTOCOL.md §2, §3): the control token it holds between attempts, and
+ * the tokens each new socket needs, from the host password or from a user's provider.
+ */
+import {
+  BehaviorSubject,
+  catchError,
+  defer,
+  EMPTY,
+  from,
+  map,
+  type Observable,
+  of,
+  switchMap,
+  take,
+  tap,
+  throwError,
+} from 'rxjs';
+import { type ControlTokenOptions, controlToken$ } from '../auth/control-token.js';
+import { webSocketToken$ } from '../auth/websocket-token.js';
+import { isMeetingError, type MeetingError } from '../errors.js';
+import type { ControlTokenInfo } from '../protocol/messages.js';
+import { redactSecrets } from '../protocol/redact.js';
+import { type Secret, toSecret } from '../security/secret.js';
+import type { ResolvedMeetingOptions } from './options.js';
+
+/** The tokens that open one socket: the control token and a fresh, single-use wsToken (§3). */
+export interface SocketTokens {
+  readonly wsURL: string;
+  readonly confToken: Secret;
+  readonly webSocketToken: Secret;
+}
+
+/** One meeting's tokens; see {@link meetingTokens}. */
+export interface MeetingTokens {
+  /** The control token held between attempts (password mode), `undefined` when none is. */
+  readonly held$: BehaviorSubject<ControlTokenInfo | undefined>;
+  /**
+   * The tokens for one new socket: one value, then complete. Password mode reuses the held
+   * control token while it has life left and always fetches a fresh wsToken (§3: single use).
+   */
+  readonly forSocket$: Observable<SocketTokens>;
+  /**
+   * Subscribed beside an open socket: each renewal of the held control token (§2.4), for the
+   * socket's next Subscribe frames; never completes, fails when a renewal fails. Empty in provider
+   * mode (nothing to renew).
+   */
+  readonly renewals$: Observable<Secret>;
+  /** Forgets the held control token: the next attempt starts with the password call. */
+  drop(): void;
+}
+
+/** The error for a token provider that completed without tokens. */
+export function emptyTokensError(): MeetingError {
+  return { code: 'TOKEN_PROVIDER_FAILED', message: 'getTokens completed without tokens' };
+}
+
+/**
+ * A meeting's tokens. The held control token is a value here, owned by this module: the socket's
+ * tokens write it, renewals replace it, a failure rule drops it (`failureRule(…).dropControlToken`).
+ */
+export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
+  const held$ = new BehaviorSubject<ControlTokenInfo | undefined>(undefined);
+  const source = options.tokenSource;
+  const withWebSocketToken = (wsURL: string, confToken: Secret): Observable<SocketTokens> =>
+    webSocketToken$({
+      conferenceId: options.conferenceId,
+      baseUrl: options.baseUrl,
+      fetch: options.fetch,
+      restTimeoutMs: options.restTimeoutMs,
+      scheduler: options.scheduler,
+      controlToken: confToken,
+    }).pipe(map(({ webSocketToken }) => ({ wsURL, confToken, webSocketToken })));
+  const drop = () => held$.next(undefined);
+
+  if (source.kind === 'provider') {
+    const forSocket$ = defer(() => from(source.getTokens({ conferenceId: options.conferenceId }))).pipe(
+      take(1),
+      catchError((error: unknown) => throwError(() => providerFailure(error))),
+      switchMap(({ wsURL, ...supplied }) => {
+        const confToken = toSecret(supplied.confToken);
+        return supplied.webSocketToken === undefined
+          ? withWebSocketToken(wsURL, confToken)
+          : of({ wsURL, confToken, webSocketToken: toSecret(supplied.webSocketToken) });
+      }),
+    );
+    return { held$, forSocket$, renewals$: EMPTY, drop };
+  }
+
+  const tokenOptions = (initial: ControlTokenInfo | undefined): ControlTokenOptions => ({
+    conferenceId: options.conferenceId,
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    restTimeoutMs: options.restTimeoutMs,
+    scheduler: options.scheduler,
+    hostPassword: source.hostPassword,
+    initial,
+  });
+  const forSocket$ = defer(() => controlToken$(tokenOptions(held$.value))).pipe(
+    take(1),
+    tap((info) => held$.next(info)),
+    switchMap((info) => withWebSocketToken(info.wsURL, info.token)),
+  );
+  // controlToken$ emits its `initial` first (re-adopting it is harmless; should it have run short
+  // meanwhile, controlToken$ emits a fresh one instead), then each renewal.
+  const renewals$ = defer(() => {
+    const initial = held$.value;
+    return initial === undefined ? EMPTY : controlToken$(tokenOptions(initial));
+  }).pipe(
+    tap((info) => held$.next(info)),
+    map((info) => info.token),
+  );
+  return { held$, forSocket$, renewals$, drop };
+}
+
+/** A provider's failure as a typed error; its text is the user's code's and could quote a token. */
+function providerFailure(error: unknown): MeetingError {
+  if (isMeetingError(error)) return { ...error, message: redactSecrets(error.message) };
+  const text = error instanceof Error ? error.message : String(error);
+  return { code: 'TOKEN_PROVIDER_FAILED', message: `getTokens failed: ${redactSecrets(text)}` };
+}
+
+/** §4: `{wsURL}/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`, with a trailing `/` of wsURL dropped (§9.14). */
+export function webSocketUrl(wsURL: string, conferenceId: string, webSocketToken: Secret): string {
+  const base = wsURL.replace(/\/+$/, '');
+  return `${base}/cms/open/websocket/confctl/increment/conn?confID=${encodeURIComponent(conferenceId)}&tmpToken=${encodeURIComponent(webSocketToken.reveal())}`;
+}
