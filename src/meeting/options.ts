@@ -2,14 +2,15 @@
  * The options of {@link connectMeeting}, and their defaults resolved in one place.
  */
 import { asyncScheduler, type ObservableInput, type SchedulerLike } from 'rxjs';
-import type { FetchLike } from '../auth/rest-get.js';
 import { DEFAULT_BASE_URL, DEFAULT_REST_TIMEOUT_MS, defaultFetch } from '../auth/rest-options.js';
 import type { Secret } from '../security/secret.js';
 import { toSecret } from '../security/secret.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../transport/connection.js';
+import type { FetchLike } from '../transport/fetch-like.js';
 import { DEFAULT_HEARTBEAT_INTERVAL_MS, MAX_HEARTBEAT_INTERVAL_MS } from '../transport/heartbeat.js';
 import { type BackoffSchedule, resolveBackoffSchedule } from '../transport/retry-with-backoff.js';
-import { type TlsOptions, trustingFetch, trustingWebSocket } from '../transport/tls-options.js';
+import type { TlsOptions } from '../transport/tls-options.js';
+import { trustingFetch, trustingWebSocket } from '../transport/trusting-transport.js';
 import type { WebSocketConstructor } from '../transport/websocket-like.js';
 
 /** The default of {@link ConnectMeetingOptions.healTimeoutMs}: "a few seconds" (issue 7, §10.1). */

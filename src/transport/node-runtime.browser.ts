@@ -5,8 +5,9 @@
  * `fetch`, so the loaders run only if something asks for Node's; they reject with a
  * {@link MeetingError} saying why, which the client passes on as it is.
  */
-import type { FetchLike } from '../auth/rest-get.js';
+
 import type { MeetingError } from '../errors.js';
+import type { FetchLike } from './fetch-like.js';
 import type { TlsOptions } from './tls-options.js';
 import type { CreateWebSocket } from './websocket-like.js';
 

@@ -6,8 +6,9 @@
  * and the `browser` export condition) and no bundler ever sees a Node import. On Node, the imports
  * below stay dynamic: `ws` is loaded only when there is no global `WebSocket` or when `tls` is given.
  */
-import type { FetchLike } from '../auth/rest-get.js';
+
 import { fetchLoadedOnFirstCall } from './deferred-fetch.js';
+import type { FetchLike } from './fetch-like.js';
 import type { TlsOptions } from './tls-options.js';
 import type { CreateWebSocket } from './websocket-like.js';
 

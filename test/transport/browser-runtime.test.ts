@@ -10,7 +10,7 @@ import { isMeetingError } from '../../src/errors.js';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import { defaultWebSocketFactory } from '../../src/transport/default-websocket.js';
 import * as browserTwin from '../../src/transport/node-runtime.browser.js';
-import { trustingFetch, trustingWebSocket } from '../../src/transport/tls-options.js';
+import { trustingFetch, trustingWebSocket } from '../../src/transport/trusting-transport.js';
 
 vi.mock('../../src/transport/node-runtime.js', () => import('../../src/transport/node-runtime.browser.js'));
 
