@@ -127,8 +127,15 @@ export interface ConnectMeetingOptions {
    */
   readonly maxFrameBytes?: number;
   /**
-   * The WebSocket implementation.
-   * @defaultValue globalThis.WebSocket when present, else the `ws` package (Node.js)
+   * The WebSocket implementation. The default differs by build, not by the globals present: the
+   * Node.js build always uses `ws`, on every Node version (Node 22+'s global `WebSocket` is not
+   * used), with `maxFrameBytes` as its `maxPayload` (a larger frame closes the socket with 1009
+   * before it is buffered) and permessage-deflate off; the browser build uses the platform's
+   * `WebSocket`, whose frames are checked against `maxFrameBytes` after receipt and dropped with a
+   * `DECODE_FAILED` warning. One passed here replaces either, and the `tls` socket too; its
+   * frames get only that after-receipt check.
+   * @defaultValue on Node.js the `ws` package (with `maxPayload`, no permessage-deflate); in the
+   *   browser build `globalThis.WebSocket`
    */
   readonly WebSocket?: WebSocketConstructor;
   /**
