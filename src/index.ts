@@ -12,7 +12,6 @@ export {
   fetchControlToken$,
   refreshDelayMs,
 } from './auth/control-token.js';
-export type { BodyStreamLike, FetchLike, ResponseLike } from './auth/rest-get.js';
 export {
   DEFAULT_BASE_URL,
   DEFAULT_MAX_RESPONSE_BYTES,
@@ -155,6 +154,7 @@ export {
   connection$,
   DEFAULT_MAX_FRAME_BYTES,
 } from './transport/connection.js';
+export type { BodyStreamLike, FetchLike, ResponseLike } from './transport/fetch-like.js';
 export {
   DEFAULT_HEARTBEAT_INTERVAL_MS,
   heartbeat,

@@ -2,7 +2,7 @@
  * Reads a REST answer's body with a size cap, so a misbehaving gateway (or something in the middle)
  * cannot make the client buffer an unbounded answer. The documented answers are well under 2 KB (§2.2, §3).
  */
-import type { ResponseLike } from './rest-get.js';
+import type { ResponseLike } from '../transport/fetch-like.js';
 
 /**
  * Thrown by {@link readCappedText} when the body is larger than the cap; `rest-get` turns it into a

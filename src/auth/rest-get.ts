@@ -5,7 +5,8 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { asyncScheduler, Observable, type SchedulerLike, throwError, timeout } from 'rxjs';
 import { type MeetingError, type RestCall, restError } from '../errors.js';
 import { decodeRestErrorBody } from '../protocol/rest.js';
-import { certificateRejection } from '../transport/tls-options.js';
+import type { FetchLike, ResponseLike } from '../transport/fetch-like.js';
+import { certificateRejection } from '../transport/tls-error-codes.js';
 import { BodyTooLargeError, readCappedText } from './read-body.js';
 import {
   DEFAULT_BASE_URL,
@@ -14,52 +15,6 @@ import {
   defaultFetch,
   type RestOptions,
 } from './rest-options.js';
-
-/**
- * The part of a `fetch` response the client reads.
- * @category Auth
- */
-export interface ResponseLike {
-  readonly status: number;
-  readonly ok: boolean;
-  /** The whole body as text (used when `body` is absent). */
-  text(): Promise<string>;
-  /** Read when present: a `Content-Length` above the size cap fails before the body is read. */
-  readonly headers?: {
-    /** One header's value, or `null`. */
-    get(name: string): string | null;
-  };
-  /** Read when present, so the size cap stops reading early; otherwise `text()` is used. */
-  readonly body?: BodyStreamLike | null;
-}
-
-/**
- * The part of a WHATWG `ReadableStream` of bytes that the capped body reader uses.
- * @category Auth
- */
-export interface BodyStreamLike {
-  /** Locks the stream and returns its reader. */
-  getReader(): {
-    /** The next chunk, or `done`. */
-    read(): Promise<
-      { readonly done: true; readonly value?: unknown } | { readonly done: false; readonly value: Uint8Array }
-    >;
-    /** Stops reading and discards the rest. */
-    cancel(reason?: unknown): Promise<void>;
-  };
-  /** Discards the unread body. */
-  cancel(reason?: unknown): Promise<void>;
-}
-
-/**
- * The part of `fetch` the client uses; the global `fetch` fits. Inject one to add a proxy, logging
- * or a test double.
- * @category Auth
- */
-export type FetchLike = (
-  url: string,
-  init: { readonly method: 'GET'; readonly headers: Record<string, string>; readonly signal: AbortSignal },
-) => Promise<ResponseLike>;
 
 /** Everything one REST call needs. */
 export interface RestGetRequest<A> {

@@ -2,8 +2,8 @@
  * What every REST building block needs to reach the service.
  */
 import type { SchedulerLike } from 'rxjs';
+import type { FetchLike } from '../transport/fetch-like.js';
 import { platformFetch } from '../transport/node-runtime.js';
-import type { FetchLike } from './rest-get.js';
 
 /** §2 [DX]: the host every published example uses. */
 export const DEFAULT_BASE_URL = 'https://api.meeting.huaweicloud.com';

@@ -2,14 +2,15 @@
  * The options of {@link connectMeeting}, and their defaults resolved in one place.
  */
 import { asyncScheduler, type ObservableInput, type SchedulerLike } from 'rxjs';
-import type { FetchLike } from '../auth/rest-get.js';
 import { DEFAULT_BASE_URL, DEFAULT_REST_TIMEOUT_MS, defaultFetch } from '../auth/rest-options.js';
 import type { Secret } from '../security/secret.js';
 import { toSecret } from '../security/secret.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../transport/connection.js';
+import type { FetchLike } from '../transport/fetch-like.js';
 import { DEFAULT_HEARTBEAT_INTERVAL_MS, MAX_HEARTBEAT_INTERVAL_MS } from '../transport/heartbeat.js';
 import { type BackoffSchedule, resolveBackoffSchedule } from '../transport/retry-with-backoff.js';
-import { type TlsOptions, trustingFetch, trustingWebSocket } from '../transport/tls-options.js';
+import type { TlsOptions } from '../transport/tls-options.js';
+import { trustingFetch, trustingWebSocket } from '../transport/trusting-transport.js';
 import type { WebSocketConstructor } from '../transport/websocket-like.js';
 
 /** The default of {@link ConnectMeetingOptions.healTimeoutMs}: "a few seconds" (issue 7, §10.1). */
@@ -126,8 +127,15 @@ export interface ConnectMeetingOptions {
    */
   readonly maxFrameBytes?: number;
   /**
-   * The WebSocket implementation.
-   * @defaultValue globalThis.WebSocket when present, else the `ws` package (Node.js)
+   * The WebSocket implementation. The default differs by build, not by the globals present: the
+   * Node.js build always uses `ws`, on every Node version (Node 22+'s global `WebSocket` is not
+   * used), with `maxFrameBytes` as its `maxPayload` (a larger frame closes the socket with 1009
+   * before it is buffered) and permessage-deflate off; the browser build uses the platform's
+   * `WebSocket`, whose frames are checked against `maxFrameBytes` after receipt and dropped with a
+   * `DECODE_FAILED` warning. One passed here replaces either, and the `tls` socket too; its
+   * frames get only that after-receipt check.
+   * @defaultValue on Node.js the `ws` package (with `maxPayload`, no permessage-deflate); in the
+   *   browser build `globalThis.WebSocket`
    */
   readonly WebSocket?: WebSocketConstructor;
   /**

@@ -15,7 +15,10 @@ export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 export interface ConnectionOptions {
   /** The full WebSocket URL. It may carry a token; it is never put into an error or event. */
   readonly url: string;
-  /** Opens the socket (the default picks the global `WebSocket`, else `ws` on Node.js). */
+  /**
+   * Opens the socket. `connectMeeting`'s default: `ws` on Node.js, the platform `WebSocket` in a
+   * browser build.
+   */
   readonly createSocket: CreateWebSocket;
   /**
    * Frames larger than this (bytes, UTF-8) are not delivered; an `oversized` event is emitted instead.

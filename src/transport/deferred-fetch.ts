@@ -2,7 +2,7 @@
  * A `fetch` whose implementation is imported on its first call (Node-only clients stay out of
  * start-up and out of browser bundles).
  */
-import type { FetchLike } from '../auth/rest-get.js';
+import type { FetchLike } from './fetch-like.js';
 
 /**
  * A {@link FetchLike} that calls `load` once, at its first request, and hands every request to

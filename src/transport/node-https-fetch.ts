@@ -10,7 +10,7 @@ import { Buffer } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { BodyStreamLike, FetchLike, ResponseLike } from '../auth/rest-get.js';
+import type { BodyStreamLike, FetchLike, ResponseLike } from './fetch-like.js';
 import { trustedAuthorities } from './node-trust.js';
 import type { TlsOptions } from './tls-options.js';
 

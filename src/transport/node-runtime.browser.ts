@@ -5,10 +5,11 @@
  * `fetch`, so the loaders run only if something asks for Node's; they reject with a
  * {@link MeetingError} saying why, which the client passes on as it is.
  */
-import type { FetchLike } from '../auth/rest-get.js';
+
 import type { MeetingError } from '../errors.js';
+import type { FetchLike } from './fetch-like.js';
 import type { TlsOptions } from './tls-options.js';
-import type { CreateWebSocket } from './websocket-like.js';
+import type { CreateWebSocket, WebSocketConstructor } from './websocket-like.js';
 
 /** A browser cannot add trusted authorities: TLS is the browser's business, not the page's. */
 const TLS_IN_BROWSER =
@@ -20,6 +21,15 @@ const NO_WEBSOCKET =
 
 /** See `node-runtime.ts`: here `tls` can never be honoured. */
 export const tlsUnsupportedReason: string | undefined = TLS_IN_BROWSER;
+
+/**
+ * The platform's `WebSocket`, read at call time: in a browser it is the only socket there is, and
+ * its frames are size-checked after receipt by `connection.ts`. `undefined` (then
+ * {@link loadNodeWebSocket} says to pass one) in a runtime without it.
+ */
+export function platformWebSocket(): WebSocketConstructor | undefined {
+  return (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+}
 
 /** Rejects: `ws` and `tls.ca` are Node-only. */
 export async function loadNodeWebSocket(_maxPayload: number, tls?: TlsOptions): Promise<CreateWebSocket> {

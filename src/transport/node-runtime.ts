@@ -4,12 +4,13 @@
  * Everything else imports this module and never a Node module, so a browser build swaps this file
  * for its twin `node-runtime.browser.ts` (see `browser-redirect.ts`, used by tsup's browser build
  * and the `browser` export condition) and no bundler ever sees a Node import. On Node, the imports
- * below stay dynamic: `ws` is loaded only when there is no global `WebSocket` or when `tls` is given.
+ * below stay dynamic: `ws` is loaded with the first socket (or the first `tls` one), not at start-up.
  */
-import type { FetchLike } from '../auth/rest-get.js';
+
 import { fetchLoadedOnFirstCall } from './deferred-fetch.js';
+import type { FetchLike } from './fetch-like.js';
 import type { TlsOptions } from './tls-options.js';
-import type { CreateWebSocket } from './websocket-like.js';
+import type { CreateWebSocket, WebSocketConstructor } from './websocket-like.js';
 
 /**
  * Why `tls` cannot be honoured in this runtime, or `undefined` where it can (here: Node.js). Read
@@ -17,6 +18,19 @@ import type { CreateWebSocket } from './websocket-like.js';
  * every connection attempt.
  */
 export const tlsUnsupportedReason: string | undefined = undefined;
+
+/**
+ * The runtime's own WebSocket for the default socket, or `undefined` to use `ws` instead. On Node.js
+ * always `undefined`, whatever globals exist: Node's global `WebSocket` (Node 22+, or Node 20 with
+ * `--experimental-websocket`) has no frame-size limit, so a frame over `maxFrameBytes` would be
+ * buffered whole before `connection.ts` could drop it, and it negotiates permessage-deflate, which
+ * keeps zlib state per socket; `ws` gets `maxPayload` and `perMessageDeflate: false`
+ * (`node-websocket.ts`). The browser twin returns the platform's `WebSocket`. Decided by which of
+ * the two modules the build put in place, not by looking at globals.
+ */
+export function platformWebSocket(): WebSocketConstructor | undefined {
+  return undefined;
+}
 
 /**
  * The `ws` WebSocket, with `maxPayload` as its frame-size limit and `tls.ca` added to Node's roots.

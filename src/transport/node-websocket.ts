@@ -4,7 +4,8 @@
  */
 import WebSocket, { type ClientOptions } from 'ws';
 import { trustedAuthorities } from './node-trust.js';
-import { certificateRejection, type TlsOptions } from './tls-options.js';
+import { certificateRejection } from './tls-error-codes.js';
+import type { TlsOptions } from './tls-options.js';
 import type { CreateWebSocket, WebSocketLike } from './websocket-like.js';
 
 /** `ws`'s error code for a frame over `maxPayload` (it then closes with 1009, RFC 6455 §7.4.1). */

@@ -1,4 +1,4 @@
-import type { FetchLike, ResponseLike } from '../../src/auth/rest-get.js';
+import type { FetchLike, ResponseLike } from '../../src/transport/fetch-like.js';
 
 export interface RecordedRequest {
   readonly url: string;

@@ -18,7 +18,6 @@ import { format, inspect } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { isObservable, type Observable, type Subscription } from 'rxjs';
-import type { FetchLike } from '../../src/auth/rest-get.js';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import type { Meeting } from '../../src/meeting/meeting.js';
 import { type ConnectMeetingOptions, resolveMeetingOptions } from '../../src/meeting/options.js';
@@ -29,6 +28,7 @@ import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 import { createPrng } from '../../src/simulator/prng.js';
 import { foldRoster } from '../../src/state/operators.js';
 import type { Roster } from '../../src/state/roster.js';
+import type { FetchLike } from '../../src/transport/fetch-like.js';
 
 /** Every kind of fault the soak injects (issue 6: "random faults of every kind the simulator has"). */
 export const FAULT_KINDS = [

@@ -6,11 +6,11 @@
 import { filter, firstValueFrom, take, timeout } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { fetchControlToken$ } from '../../src/auth/control-token.js';
-import type { FetchLike, ResponseLike } from '../../src/auth/rest-get.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/auth/rest-options.js';
 import type { MeetingError } from '../../src/errors.js';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import { startSimulator } from '../../src/simulator/index.js';
+import type { FetchLike, ResponseLike } from '../../src/transport/fetch-like.js';
 
 const base = { conferenceId: '913570246', hostPassword: 'pw-123456', baseUrl: 'https://gw.invalid' };
 

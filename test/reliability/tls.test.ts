@@ -10,7 +10,7 @@ import { type Simulator, startSimulator } from '../../src/simulator/index.js';
 import { makeSelfSignedCertificate } from '../../src/simulator/self-signed.js';
 import { createNodeHttpsFetch } from '../../src/transport/node-https-fetch.js';
 import { createNodeWebSocket } from '../../src/transport/node-websocket.js';
-import { trustingWebSocket } from '../../src/transport/tls-options.js';
+import { trustingWebSocket } from '../../src/transport/trusting-transport.js';
 
 let sim: Simulator;
 beforeAll(async () => {

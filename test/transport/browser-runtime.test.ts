@@ -1,7 +1,8 @@
 /**
  * The library as it behaves in a browser build: `node-runtime.ts` replaced by its browser twin (as
  * the `browser-redirect` plugin does at build time), here with `vi.mock`. Node 20 has no global
- * WebSocket, which stands for a browser-like runtime without one.
+ * WebSocket, which stands for a browser-like runtime without one; a stubbed global stands for a
+ * browser's own.
  */
 import { firstValueFrom, of } from 'rxjs';
 import { filter } from 'rxjs/operators';
@@ -10,7 +11,8 @@ import { isMeetingError } from '../../src/errors.js';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
 import { defaultWebSocketFactory } from '../../src/transport/default-websocket.js';
 import * as browserTwin from '../../src/transport/node-runtime.browser.js';
-import { trustingFetch, trustingWebSocket } from '../../src/transport/tls-options.js';
+import { trustingFetch, trustingWebSocket } from '../../src/transport/trusting-transport.js';
+import type { CreateWebSocket } from '../../src/transport/websocket-like.js';
 
 vi.mock('../../src/transport/node-runtime.js', () => import('../../src/transport/node-runtime.browser.js'));
 
@@ -53,6 +55,25 @@ describe('library in a browser build', () => {
         tls: TLS,
       }),
     ).toThrow(/connectMeeting: tls\.ca is only supported on Node\.js/);
+  });
+
+  it('with a global WebSocket, the default socket is that one, at once (no ws)', () => {
+    const opened: string[] = [];
+    class PlatformWebSocket {
+      constructor(url: string) {
+        opened.push(url);
+      }
+    }
+    vi.stubGlobal('WebSocket', PlatformWebSocket);
+    try {
+      const create = defaultWebSocketFactory(1024);
+      // A function, not a promise: nothing is imported on this path.
+      expect(typeof create).toBe('function');
+      expect((create as CreateWebSocket)('wss://meeting.invalid/ws')).toBeInstanceOf(PlatformWebSocket);
+      expect(opened).toEqual(['wss://meeting.invalid/ws']);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('without a global WebSocket, reports the reason instead of loading ws', async () => {
