@@ -4,6 +4,8 @@ import { browserRedirect } from './src/transport/browser-redirect.js';
 
 const entries: Record<string, string> = {
   index: 'src/index.ts',
+  'operators/index': 'src/operators/index.ts',
+  'protocol/index': 'src/protocol/index.ts',
   'simulator/index': 'src/simulator/index.ts',
   'cli/main': 'src/cli/main.ts',
 };

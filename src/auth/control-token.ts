@@ -6,7 +6,7 @@ import { basicAuthorization } from '../protocol/client-frames.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import { decodeControlTokenResponse } from '../protocol/rest.js';
 import { type Secret, toSecret } from '../security/secret.js';
-import { restCall$ } from './rest-get.js';
+import { restCall } from './rest-get.js';
 import type { RestOptions } from './rest-options.js';
 
 /** §2 path. */
@@ -24,7 +24,7 @@ const PAST_EXPIRY_RETRY_MS = 1000;
 const MIN_REMAINING_LIFE_MS = 30_000;
 
 /**
- * Options of {@link controlToken$} and {@link fetchControlToken$}.
+ * Options of {@link controlToken} and {@link fetchControlToken}.
  * @category Auth
  */
 export interface ControlTokenOptions extends RestOptions {
@@ -46,10 +46,10 @@ export interface ControlTokenOptions extends RestOptions {
 /**
  * Calls CreateConfToken once: with `current`, as a keep-alive carrying that token (§2.4; the
  * password goes along so an expired session is re-authenticated); without, as the initial
- * password call. Emits the answer and completes; fails with a typed {@link MeetingError}.
+ * password call. Emits the answer and completes; fails with a typed `MeetingError`.
  * @category Auth
  */
-export function fetchControlToken$(
+export function fetchControlToken(
   options: ControlTokenOptions,
   current?: ControlTokenInfo,
 ): Observable<ControlTokenInfo> {
@@ -60,7 +60,7 @@ export function fetchControlToken$(
       'X-Password': toSecret(options.hostPassword).reveal(),
     };
     if (current !== undefined) headers['X-Conference-Authorization'] = basicAuthorization(current.token);
-    return restCall$(options, {
+    return restCall(options, {
       call: current === undefined ? 'createConfToken' : 'keepAliveConfToken',
       path: CONTROL_TOKEN_PATH,
       headers,
@@ -87,28 +87,28 @@ export function refreshDelayMs(info: ControlTokenInfo, nowMs: number, ratio = DE
 /**
  * The current control token, kept alive: emits the first token (from the password call, or
  * `initial`), then a renewed one each time about 80 % of its life has passed, always adopting the
- * returned token (§2.4). Never completes; fails with a {@link MeetingError} when a call fails.
+ * returned token (§2.4). Never completes; fails with a `MeetingError` when a call fails.
  *
  * @example
  * ```ts
- * controlToken$({ conferenceId: '913570246', hostPassword: new Secret(pw) })
+ * controlToken({ conferenceId: '913570246', hostPassword: new Secret(pw) })
  *   .subscribe((info) => console.log('token valid until', new Date(info.expireTime)));
  * ```
  * @category Auth
  */
-export function controlToken$(options: ControlTokenOptions): Observable<ControlTokenInfo> {
+export function controlToken(options: ControlTokenOptions): Observable<ControlTokenInfo> {
   const scheduler = options.scheduler ?? asyncScheduler;
   const ratio = options.refreshRatio ?? DEFAULT_REFRESH_RATIO;
   return defer(() => {
     const { initial } = options;
     const usable = initial !== undefined && initial.expireTime - scheduler.now() > MIN_REMAINING_LIFE_MS;
-    return usable ? of(initial) : fetchControlToken$(options);
+    return usable ? of(initial) : fetchControlToken(options);
   }).pipe(
     expand((info) =>
       subscribeAfter(
         refreshDelayMs(info, scheduler.now(), ratio),
         scheduler,
-        fetchControlToken$(options, info),
+        fetchControlToken(options, info),
       ),
     ),
   );

@@ -115,7 +115,7 @@ async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): P
  * Unsubscribing aborts the request.
  * @category Auth
  */
-export function restGet$<A>(request: RestGetRequest<A>): Observable<A> {
+export function restGet<A>(request: RestGetRequest<A>): Observable<A> {
   const call$ = new Observable<A>((subscriber) => {
     const abort = new AbortController();
     readAnswer(request, abort.signal).then(
@@ -150,14 +150,14 @@ export function restUrl(baseUrl: string, path: string, conferenceId: string): st
 }
 
 /**
- * {@link restGet$} for one endpoint of the gateway `options` names, with every {@link RestOptions}
+ * {@link restGet} for one endpoint of the gateway `options` names, with every {@link RestOptions}
  * default applied: what each token call is built on.
  */
-export function restCall$<A>(
+export function restCall<A>(
   options: RestOptions,
   endpoint: Pick<RestGetRequest<A>, 'call' | 'headers' | 'decode'> & { readonly path: string },
 ): Observable<A> {
-  return restGet$({
+  return restGet({
     call: endpoint.call,
     url: restUrl(options.baseUrl ?? DEFAULT_BASE_URL, endpoint.path, options.conferenceId),
     headers: endpoint.headers,

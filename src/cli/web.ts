@@ -16,8 +16,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { firstValueFrom } from 'rxjs';
-import { controlToken$ } from '../auth/control-token.js';
-import { webSocketToken$ } from '../auth/websocket-token.js';
+import { controlToken } from '../auth/control-token.js';
+import { webSocketToken } from '../auth/websocket-token.js';
 import { isMeetingError, type MeetingError } from '../errors.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import type { SimulatedMeeting, Simulator } from '../simulator/types.js';
@@ -180,16 +180,14 @@ function createTokenBackend(
     try {
       const initial = held.get(conferenceId);
       const control = await firstValueFrom(
-        controlToken$({ ...rest, hostPassword: meeting.hostPassword, ...(initial ? { initial } : {}) }),
+        controlToken({ ...rest, hostPassword: meeting.hostPassword, ...(initial ? { initial } : {}) }),
       );
       held.set(conferenceId, control);
-      const { webSocketToken } = await firstValueFrom(
-        webSocketToken$({ ...rest, controlToken: control.token }),
-      );
+      const fresh = await firstValueFrom(webSocketToken({ ...rest, controlToken: control.token }));
       return {
         wsURL: control.wsURL,
         confToken: control.token.reveal(),
-        webSocketToken: webSocketToken.reveal(),
+        webSocketToken: fresh.webSocketToken.reveal(),
       };
     } catch (error) {
       held.delete(conferenceId); // a refused or stale token: the next call starts with the password

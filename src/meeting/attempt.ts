@@ -21,7 +21,7 @@ import type { MeetingError } from '../errors.js';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/messages.js';
 import type { Secret } from '../security/secret.js';
-import { connection$ } from '../transport/connection.js';
+import { connection } from '../transport/connection.js';
 import { heartbeat } from '../transport/heartbeat.js';
 import { liveness } from '../transport/liveness.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
@@ -44,7 +44,7 @@ export interface AttemptContext {
    */
   readonly socketFactory: () => CreateWebSocket | Promise<CreateWebSocket>;
   /** The push types to subscribe to: emits at once, then whenever the list changes. */
-  readonly subscribeLists$: Observable<readonly string[]>;
+  readonly subscribeListChanges: Observable<readonly string[]>;
   /** Push types a state stream needs a fresh full message of (it started while a socket was live). */
   readonly fullRequests$: Observable<string>;
 }
@@ -84,7 +84,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
     };
     return merge(
       of(PHASE.subscribing),
-      context.subscribeLists$.pipe(tap(sendSubscribe), ignoreElements()),
+      context.subscribeListChanges.pipe(tap(sendSubscribe), ignoreElements()),
       heartbeat(options.heartbeatIntervalMs, scheduler).pipe(
         tap((beat) => {
           send(beat.frame);
@@ -103,7 +103,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
 
   return concat(
     of(PHASE.opening),
-    socket$(context, url).pipe(
+    openSocket(context, url).pipe(
       timeout({
         first: options.handshakeTimeoutMs,
         with: () => throwError(() => handshakeTimeout(options.handshakeTimeoutMs)),
@@ -142,10 +142,10 @@ function echoedSequence(frame: ServerFrame | LinkEvent): string | undefined {
 }
 
 /** The socket at `url`, from the factory at hand (every attempt but a process's first) or once `ws` has loaded. */
-function socket$(context: AttemptContext, url: string) {
+function openSocket(context: AttemptContext, url: string) {
   return defer(() => {
     const open = (createSocket: CreateWebSocket) =>
-      connection$({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes });
+      connection({ url, createSocket, maxFrameBytes: context.options.maxFrameBytes });
     const factory = context.socketFactory();
     return typeof factory === 'function' ? open(factory) : from(factory).pipe(switchMap(open));
   });

@@ -2,12 +2,9 @@
  * The entry point: one meeting's push as hot, shared, self-healing Observables.
  */
 import {
-  catchError,
   defer,
-  EMPTY,
   finalize,
   ignoreElements,
-  merge,
   type Observable,
   of,
   ReplaySubject,
@@ -26,7 +23,8 @@ import type { CreateWebSocket } from '../transport/websocket-like.js';
 import { type AttemptContext, attempt } from './attempt.js';
 import { createChannels } from './channels.js';
 import { failureRule } from './failure-rules.js';
-import { createInterest, subscribeLists$ } from './interest.js';
+import { holding } from './holding.js';
+import { createInterest, subscribeListChanges } from './interest.js';
 import { isPush, type LinkEvent, type LinkPhaseName, type Push } from './link-events.js';
 import type { Meeting } from './meeting.js';
 import { type ConnectMeetingOptions, type ResolvedMeetingOptions, resolveMeetingOptions } from './options.js';
@@ -135,11 +133,11 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     options: resolved,
     tokens,
     socketFactory: () => injected ?? defaultWebSocketFactory(resolved.maxFrameBytes),
-    subscribeLists$:
+    subscribeListChanges:
       resolved.notifyTypes !== undefined
         ? of(resolved.notifyTypes)
         : // Subscribers that arrive together produce one Subscribe frame, not one each.
-          subscribeLists$(interest.types$, ALWAYS_SUBSCRIBED, scheduler),
+          subscribeListChanges(interest.types$, ALWAYS_SUBSCRIBED, scheduler),
     fullRequests$: fullRequests,
   };
   const failureOf = (error: unknown) => toMeetingError(error, redact);
@@ -179,24 +177,12 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     ignoreElements(),
     share({ resetOnRefCountZero: () => timer(resolved.idleGraceMs, scheduler) }),
   );
-  /** Holds the connection for one data subscriber; the meeting's end is told by the channels. */
-  const held$ = connection$.pipe(catchError(() => EMPTY));
-
   /**
    * One data stream: the pushes of `action` (the latest first, for a replayed type), holding the
-   * connection while subscribed. A subscriber satisfied by the replay alone (`take(1)`) is gone
-   * before the hold is subscribed, so it opens nothing. When `wanted`, it counts towards the
-   * Subscribe set.
+   * connection while subscribed; when `wanted`, it counts towards the Subscribe set.
    */
-  const stream = (action: string, wanted: boolean): Observable<Push> => {
-    const holding$ = wanted
-      ? defer(() => {
-          interest.add(action);
-          return held$.pipe(finalize(() => interest.remove(action)));
-        })
-      : held$;
-    return defer(() => (stopped ? EMPTY : merge(channels.channel(action), holding$)));
-  };
+  const stream = (action: string, wanted: boolean): Observable<Push> =>
+    channels.channel(action).pipe(holding(wanted ? interest.wanting(action, connection$) : connection$));
 
   const state = lazy(
     (): MeetingStateStreams =>

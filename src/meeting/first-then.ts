@@ -15,7 +15,7 @@ import { Observable, type OperatorFunction, type Subscription } from 'rxjs';
  *
  * @example
  * ```ts
- * tokens$.pipe(firstThen((tokens) => socket$(tokens), () => new Error('no tokens')));
+ * tokens$.pipe(firstThen((tokens) => openSocket(tokens), () => new Error('no tokens')));
  * ```
  */
 export function firstThen<T, R>(

@@ -16,6 +16,8 @@ export interface Interest {
   remove(type: string): void;
   /** The types with at least one subscriber; emits the current set on subscribe and on each change. */
   readonly types$: Observable<ReadonlySet<string>>;
+  /** `source$`, counting as one more subscriber for `type` while it is subscribed. */
+  wanting<T>(type: string, source$: Observable<T>): Observable<T>;
 }
 
 /**
@@ -26,7 +28,7 @@ export function createInterest(): Interest {
   const counts = new Map<string, number>();
   const types = new BehaviorSubject<ReadonlySet<string>>(new Set());
   const publish = () => types.next(new Set(counts.keys()));
-  return {
+  const interest: Interest = {
     add(type) {
       const before = counts.get(type) ?? 0;
       counts.set(type, before + 1);
@@ -40,7 +42,15 @@ export function createInterest(): Interest {
       } else counts.set(type, before - 1);
     },
     types$: types.asObservable(),
+    wanting: (type, source$) =>
+      new Observable((subscriber) => {
+        // Counted before `source$` starts, so a connection it starts subscribes to `type` at once.
+        interest.add(type);
+        subscriber.add(source$.subscribe(subscriber));
+        return () => interest.remove(type);
+      }),
   };
+  return interest;
 }
 
 const ORDER = new Map<string, number>(DOCUMENTED_NOTIFY_TYPES.map((type, index) => [type, index]));
@@ -68,7 +78,7 @@ export function sameList(a: readonly string[], b: readonly string[]): boolean {
  * subscriber because it lives as long as the socket in every watched meeting.
  * @internal
  */
-export function subscribeLists$(
+export function subscribeListChanges(
   types$: Observable<ReadonlySet<string>>,
   always: readonly string[],
   scheduler: SchedulerLike,

@@ -41,7 +41,7 @@ export type TokenProvider = (context: { readonly conferenceId: string }) => Obse
 
 /**
  * How reconnection waits between attempts; each field, with its default, is documented on
- * {@link RetryWithBackoffOptions}. Once `maxAttempts` retries in a row have failed, the client gives
+ * `RetryWithBackoffOptions` (in `huawei-meeting-rx/operators`). Once `maxAttempts` retries in a row have failed, the client gives
  * up: status `closed`, every stream completes.
  * @category Meeting
  */

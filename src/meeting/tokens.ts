@@ -16,8 +16,8 @@ import {
   tap,
   throwError,
 } from 'rxjs';
-import { type ControlTokenOptions, controlToken$ } from '../auth/control-token.js';
-import { webSocketToken$ } from '../auth/websocket-token.js';
+import { type ControlTokenOptions, controlToken } from '../auth/control-token.js';
+import { webSocketToken } from '../auth/websocket-token.js';
 import { isMeetingError, type MeetingError } from '../errors.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import { redactSecrets } from '../protocol/redact.js';
@@ -63,7 +63,7 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
   const held$ = new BehaviorSubject<ControlTokenInfo | undefined>(undefined);
   const source = options.tokenSource;
   const withWebSocketToken = (wsURL: string, confToken: Secret): Observable<SocketTokens> =>
-    webSocketToken$({
+    webSocketToken({
       conferenceId: options.conferenceId,
       baseUrl: options.baseUrl,
       fetch: options.fetch,
@@ -96,16 +96,16 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
     hostPassword: source.hostPassword,
     initial,
   });
-  const forSocket$ = defer(() => controlToken$(tokenOptions(held$.value))).pipe(
+  const forSocket$ = defer(() => controlToken(tokenOptions(held$.value))).pipe(
     take(1),
     tap((info) => held$.next(info)),
     switchMap((info) => withWebSocketToken(info.wsURL, info.token)),
   );
-  // controlToken$ emits its `initial` first (re-adopting it is harmless; should it have run short
-  // meanwhile, controlToken$ emits a fresh one instead), then each renewal.
+  // controlToken emits its `initial` first (re-adopting it is harmless; should it have run short
+  // meanwhile, controlToken emits a fresh one instead), then each renewal.
   const renewals$ = defer(() => {
     const initial = held$.value;
-    return initial === undefined ? EMPTY : controlToken$(tokenOptions(initial));
+    return initial === undefined ? EMPTY : controlToken(tokenOptions(initial));
   }).pipe(
     tap((info) => held$.next(info)),
     map((info) => info.token),

@@ -58,7 +58,7 @@ export function tokenFromAuthorization(value: string): string {
  * @category Protocol
  */
 export interface SubscribeFrameInput {
-  /** The frame's sequence, e.g. from {@link makeSequence}. */
+  /** The frame's sequence, e.g. from `makeSequence`. */
   readonly sequence: string;
   /** The conference ID; sent as `conferenceID` (§9.2: the table requires it). */
   readonly conferenceId: string;

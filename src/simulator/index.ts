@@ -8,6 +8,17 @@
  * @packageDocumentation
  */
 
+export { tokenFromAuthorization } from '../protocol/client-frames.js';
+// The client's side of the wire, as a server reads it: for tests that play the server themselves.
+export {
+  type ClientFrame,
+  type ConfControlData,
+  type ConfControlRequest,
+  decodeClientFrame,
+  type HeartBeatRequest,
+  type SubscribeData,
+  type SubscribeRequest,
+} from '../protocol/decode-client-frame.js';
 export { createManualClock, createRealClock, type ManualClock, type SimulatorClock } from './clock.js';
 export { startSimulator } from './start-simulator.js';
 export type { SimulatedMeeting, Simulator, SimulatorFaults, SimulatorOptions } from './types.js';

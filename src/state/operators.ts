@@ -38,7 +38,7 @@ function foldFrom<M, S, U extends S>(
 }
 
 /**
- * Folds ParticipantsNotify pushes into roster updates ({@link applyParticipants}), one per message.
+ * Folds ParticipantsNotify pushes into roster updates (`applyParticipants`), one per message.
  * @category State operators
  * @example
  * ```ts
@@ -50,7 +50,7 @@ export function foldRoster(initial?: RosterState): OperatorFunction<Participants
 }
 
 /**
- * Folds WaitingListNotify pushes ({@link applyWaitingList}).
+ * Folds WaitingListNotify pushes (`applyWaitingList`).
  * @category State operators
  */
 export function foldWaitingRoom(
@@ -60,7 +60,7 @@ export function foldWaitingRoom(
 }
 
 /**
- * Folds AttendeesNotify pushes ({@link applyAttendees}).
+ * Folds AttendeesNotify pushes (`applyAttendees`).
  * @category State operators
  */
 export function foldAttendees(initial?: AttendeesState): OperatorFunction<AttendeesNotify, AttendeesUpdate> {
@@ -68,7 +68,7 @@ export function foldAttendees(initial?: AttendeesState): OperatorFunction<Attend
 }
 
 /**
- * Folds basic and dynamic info pushes into one typed meeting state ({@link applyMeetingInfo}).
+ * Folds basic and dynamic info pushes into one typed meeting state (`applyMeetingInfo`).
  * @category State operators
  */
 export function foldMeetingState(
@@ -120,7 +120,7 @@ export function leftParticipants(): OperatorFunction<Pick<RosterUpdate, 'events'
 }
 
 /**
- * Participants with a raised hand, first raised first ({@link updateHandsRaised}); emits only when
+ * Participants with a raised hand, first raised first (`updateHandsRaised`); emits only when
  * the list changes.
  * @category State operators
  */
@@ -136,7 +136,7 @@ export function handsRaisedOrder(): OperatorFunction<RosterUpdate, readonly Part
 }
 
 /**
- * SpeakerChangeNotify pushes resolved against the latest roster ({@link resolveSpeakers}); before
+ * SpeakerChangeNotify pushes resolved against the latest roster (`resolveSpeakers`); before
  * any roster arrives, speakers resolve by the push's own names.
  * @category State operators
  */

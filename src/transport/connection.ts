@@ -9,7 +9,7 @@ import { type CreateWebSocket, READY_STATE, type WebSocketLike } from './websock
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 
 /**
- * Options of {@link connection$}.
+ * Options of {@link connection}.
  * @category Transport
  */
 export interface ConnectionOptions {
@@ -28,7 +28,7 @@ export interface ConnectionOptions {
 }
 
 /**
- * What {@link connection$} emits.
+ * What {@link connection} emits.
  * - `open`: the handshake completed; `send` writes a text frame (ignored once the socket is no longer open).
  * - `message`: one text frame.
  * - `oversized`: a frame larger than `maxFrameBytes` arrived and was dropped.
@@ -79,13 +79,13 @@ function detach(socket: WebSocketLike): void {
  *
  * @example
  * ```ts
- * connection$({ url, createSocket: (u) => new WebSocket(u) }).subscribe((event) => {
+ * connection({ url, createSocket: (u) => new WebSocket(u) }).subscribe((event) => {
  *   if (event.type === 'open') event.send('{"action":"HeartBeat","sequence":"…"}');
  * });
  * ```
  * @category Transport
  */
-export function connection$(options: ConnectionOptions): Observable<ConnectionEvent> {
+export function connection(options: ConnectionOptions): Observable<ConnectionEvent> {
   const limit = options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   return new Observable<ConnectionEvent>((subscriber) => {
     let socket: WebSocketLike;

@@ -12,7 +12,7 @@ const loaded = new Map<number, CreateWebSocket>();
  * and whatever globals exist (Node 22+'s global `WebSocket` included), with `maxFrameBytes` as its
  * `maxPayload` (a larger frame closes the socket with 1009 before it is buffered) and no
  * permessage-deflate; loaded on demand through `node-runtime.ts`. In the browser build (where
- * `node-runtime.browser.ts` stands in) the platform's `WebSocket`, whose frames {@link connection$}
+ * `node-runtime.browser.ts` stands in) the platform's `WebSocket`, whose frames {@link connection}
  * checks against `maxFrameBytes` after receipt; without one, the promise rejects saying to pass one.
  * Returned at once when it is at hand (the platform socket, or `ws` already loaded), so a
  * connection attempt that needs no import starts synchronously; a promise only while `ws` is being
@@ -21,7 +21,7 @@ const loaded = new Map<number, CreateWebSocket>();
  * @example
  * ```ts
  * const create = await defaultWebSocketFactory(DEFAULT_MAX_FRAME_BYTES);
- * connection$({ url, createSocket: create }).subscribe(console.log);
+ * connection({ url, createSocket: create }).subscribe(console.log);
  * ```
  * @category Transport
  */

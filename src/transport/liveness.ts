@@ -44,7 +44,7 @@ export function livenessError(kind: 'silence' | 'no-echo', afterMs: number): Mee
 }
 
 /**
- * Options of {@link livenessWatch}.
+ * Options of `livenessWatch`.
  * @category Transport
  */
 export interface LivenessWatchOptions {
@@ -62,7 +62,7 @@ export interface LivenessWatchOptions {
 }
 
 /**
- * A running {@link livenessWatch}: told of every HeartBeat sent and every frame received.
+ * A running `livenessWatch`: told of every HeartBeat sent and every frame received.
  * Unsubscribe it to stop it.
  * @category Transport
  */
@@ -162,7 +162,7 @@ export function livenessWatch(options: LivenessWatchOptions): LivenessWatch {
  * Passes received frames through unchanged and errors with `LIVENESS_TIMEOUT` when the link looks
  * dead: nothing received for `silenceMs` (counted from subscription), or a sent HeartBeat not
  * echoed within `echoTimeoutMs`. Apply it to the frames of one socket; the caller closes the
- * socket and reconnects on the error. The watching itself is {@link livenessWatch}.
+ * socket and reconnects on the error. The watching itself is `livenessWatch`.
  *
  * @example
  * ```ts

@@ -52,7 +52,7 @@ async function readAll(body: BodyStreamLike): Promise<string> {
  * @example
  * ```ts
  * const fetch = createNodeHttpsFetch({ ca: readFileSync('corp-root.pem') });
- * controlToken$({ conferenceId, hostPassword, fetch });
+ * controlToken({ conferenceId, hostPassword, fetch });
  * ```
  * @category Transport
  */

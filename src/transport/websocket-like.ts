@@ -36,7 +36,7 @@ export interface WebSocketLike {
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
 /**
- * Opens a WebSocket to a URL. {@link connection$} calls it once per subscription.
+ * Opens a WebSocket to a URL. `connection` calls it once per subscription.
  * @category Transport
  */
 export type CreateWebSocket = (url: string) => WebSocketLike;

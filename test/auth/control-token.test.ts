@@ -1,6 +1,6 @@
 import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { controlToken$, fetchControlToken$, refreshDelayMs } from '../../src/auth/control-token.js';
+import { controlToken, fetchControlToken, refreshDelayMs } from '../../src/auth/control-token.js';
 import { Secret } from '../../src/security/secret.js';
 import { controlTokenBody, fakeFetch, TOKEN_A, TOKEN_B } from './fake-fetch.js';
 
@@ -11,12 +11,12 @@ const base = {
   hostPassword: new Secret(PASSWORD),
 };
 
-describe('fetchControlToken$', () => {
+describe('fetchControlToken', () => {
   it('makes the password call (§2.1): GET path, conferenceID query, X-Password, X-Login-Type 1', async () => {
     const { fetch, requests } = fakeFetch([
       { status: 200, body: controlTokenBody(TOKEN_A, Date.now() + 1_800_000) },
     ]);
-    const info = await firstValueFrom(fetchControlToken$({ ...base, fetch }));
+    const info = await firstValueFrom(fetchControlToken({ ...base, fetch }));
     expect(requests[0]?.url).toBe(
       'http://127.0.0.1:9/v1/mmc/control/conferences/token?conferenceID=913570246',
     );
@@ -31,8 +31,8 @@ describe('fetchControlToken$', () => {
       { status: 200, body: controlTokenBody(TOKEN_A, Date.now() + 1000) },
       { status: 200, body: controlTokenBody(TOKEN_B, Date.now() + 1000) },
     ]);
-    const first = await firstValueFrom(fetchControlToken$({ ...base, fetch }));
-    await firstValueFrom(fetchControlToken$({ ...base, fetch }, first));
+    const first = await firstValueFrom(fetchControlToken({ ...base, fetch }));
+    await firstValueFrom(fetchControlToken({ ...base, fetch }, first));
     expect(requests[1]?.headers['X-Conference-Authorization']).toBe(
       `Basic ${Buffer.from(TOKEN_A).toString('base64')}`,
     );
@@ -42,7 +42,7 @@ describe('fetchControlToken$', () => {
     const { fetch } = fakeFetch([
       { status: 400, body: { error_code: 'MMC.111072065', error_msg: 'CONF_NOT_FOUND_OR_AUTH_FAILED' } },
     ]);
-    const error = await firstValueFrom(fetchControlToken$({ ...base, fetch })).catch((e: unknown) => e);
+    const error = await firstValueFrom(fetchControlToken({ ...base, fetch })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'REST_AUTH_FAILED', status: 400, errorCode: 'MMC.111072065' });
     expect(JSON.stringify(error)).not.toContain(PASSWORD);
   });
@@ -52,12 +52,12 @@ describe('fetchControlToken$', () => {
       { status: 500, body: { error_code: 'MMC.111070003', error_msg: 'CONF_EXCEPTION' } },
       Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }),
     ]);
-    await expect(firstValueFrom(fetchControlToken$({ ...base, fetch }))).rejects.toMatchObject({
+    await expect(firstValueFrom(fetchControlToken({ ...base, fetch }))).rejects.toMatchObject({
       code: 'REST_FAILED',
       status: 500,
       errorMsg: 'CONF_EXCEPTION',
     });
-    await expect(firstValueFrom(fetchControlToken$({ ...base, fetch }))).rejects.toMatchObject({
+    await expect(firstValueFrom(fetchControlToken({ ...base, fetch }))).rejects.toMatchObject({
       code: 'NETWORK',
       message: 'createConfToken: no answer (TypeError: ECONNREFUSED)',
     });
@@ -65,7 +65,7 @@ describe('fetchControlToken$', () => {
 
   it('fails with REST_INVALID_RESPONSE when a 200 body does not decode', async () => {
     const { fetch } = fakeFetch([{ status: 200, body: { data: { nothing: true } } }]);
-    await expect(firstValueFrom(fetchControlToken$({ ...base, fetch }))).rejects.toMatchObject({
+    await expect(firstValueFrom(fetchControlToken({ ...base, fetch }))).rejects.toMatchObject({
       code: 'REST_INVALID_RESPONSE',
       call: 'createConfToken',
     });
@@ -88,7 +88,7 @@ describe('refreshDelayMs', () => {
   });
 });
 
-describe('controlToken$ keep-alive (fake timers)', () => {
+describe('controlToken keep-alive (fake timers)', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_000_000 });
   });
@@ -104,7 +104,7 @@ describe('controlToken$ keep-alive (fake timers)', () => {
     ]);
     const tokens: string[] = [];
     const times: number[] = [];
-    const done = lastValueFrom(controlToken$({ ...base, fetch }).pipe(take(3), toArray()));
+    const done = lastValueFrom(controlToken({ ...base, fetch }).pipe(take(3), toArray()));
     void done.then((all) => {
       for (const t of all) tokens.push(t.token.reveal());
     });
@@ -130,14 +130,14 @@ describe('controlToken$ keep-alive (fake timers)', () => {
       { status: 200, body: controlTokenBody(TOKEN_B, 1_000_000 + 600_000) },
     ]);
     const initial = { token: new Secret(TOKEN_A), wsURL: 'wss://x', expireTime: 1_000_000 + 100_000 };
-    const first = await firstValueFrom(controlToken$({ ...base, fetch, initial }));
+    const first = await firstValueFrom(controlToken({ ...base, fetch, initial }));
     expect(first).toBe(initial);
     expect(requests).toHaveLength(0);
   });
 
   it('aborts a hung call with TIMEOUT after restTimeoutMs', async () => {
     const { fetch, requests } = fakeFetch(['hang']);
-    const result = firstValueFrom(controlToken$({ ...base, fetch, restTimeoutMs: 500 })).catch(
+    const result = firstValueFrom(controlToken({ ...base, fetch, restTimeoutMs: 500 })).catch(
       (e: unknown) => e,
     );
     await vi.advanceTimersByTimeAsync(500);

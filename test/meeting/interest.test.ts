@@ -1,6 +1,6 @@
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { createInterest, sameList, subscribeList, subscribeLists$ } from '../../src/meeting/interest.js';
+import { createInterest, sameList, subscribeList, subscribeListChanges } from '../../src/meeting/interest.js';
 
 describe('createInterest', () => {
   it('publishes the set only when a type gains its first or loses its last subscriber', () => {
@@ -45,7 +45,7 @@ describe('subscribeList', () => {
   });
 });
 
-describe('subscribeLists$', () => {
+describe('subscribeListChanges', () => {
   it('turns sets arriving together into one list and does not repeat an unchanged list', () => {
     const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
     scheduler.run(({ cold, expectObservable }) => {
@@ -62,7 +62,7 @@ describe('subscribeLists$', () => {
       };
       // a and b in one frame: one list (b's); c is the same list: nothing; d then completes: flushed.
       const types$ = cold('(ab) 4ms c 4ms (d|)', sets);
-      expectObservable(subscribeLists$(types$, always, scheduler)).toBe('x 12ms (y|)', lists);
+      expectObservable(subscribeListChanges(types$, always, scheduler)).toBe('x 12ms (y|)', lists);
     });
   });
 
@@ -70,7 +70,7 @@ describe('subscribeLists$', () => {
     const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
     scheduler.run(({ cold, expectObservable }) => {
       const types$ = cold<ReadonlySet<string>>('#', undefined, new Error('boom'));
-      expectObservable(subscribeLists$(types$, [], scheduler)).toBe('#', undefined, new Error('boom'));
+      expectObservable(subscribeListChanges(types$, [], scheduler)).toBe('#', undefined, new Error('boom'));
     });
   });
 });

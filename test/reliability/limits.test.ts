@@ -5,7 +5,7 @@
  */
 import { filter, firstValueFrom, take, timeout } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { fetchControlToken$ } from '../../src/auth/control-token.js';
+import { fetchControlToken } from '../../src/auth/control-token.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../../src/auth/rest-options.js';
 import type { MeetingError } from '../../src/errors.js';
 import { connectMeeting } from '../../src/meeting/connect-meeting.js';
@@ -16,7 +16,7 @@ const base = { conferenceId: '913570246', hostPassword: 'pw-123456', baseUrl: 'h
 
 /** The error a single control-token call fails with. */
 function failureOf(fetch: FetchLike, extra: { restTimeoutMs?: number; maxResponseBytes?: number } = {}) {
-  return firstValueFrom(fetchControlToken$({ ...base, fetch, ...extra })).then(
+  return firstValueFrom(fetchControlToken({ ...base, fetch, ...extra })).then(
     () => undefined,
     (error: MeetingError) => error,
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import WsWebSocket from 'ws';
-import { type ConnectionEvent, connection$ } from '../../src/transport/connection.js';
+import { type ConnectionEvent, connection } from '../../src/transport/connection.js';
 import type { WebSocketConstructor, WebSocketLike } from '../../src/transport/websocket-like.js';
 
 // Type-level: both the DOM WebSocket and ws's default export fit the injectable constructor type.
@@ -45,7 +45,7 @@ function open(maxFrameBytes?: number) {
   const sockets: FakeSocket[] = [];
   const events: ConnectionEvent[] = [];
   const errors: unknown[] = [];
-  const sub = connection$({
+  const sub = connection({
     url: 'ws://127.0.0.1:1/cms/open/websocket/confctl/increment/conn?confID=1&tmpToken=cnrSECRET',
     createSocket: (url) => {
       const s = new FakeSocket(url);
@@ -57,10 +57,10 @@ function open(maxFrameBytes?: number) {
   return { socket: sockets[0]!, sockets, events, errors, sub };
 }
 
-describe('connection$', () => {
+describe('connection', () => {
   it('opens one socket per subscription, lazily', () => {
     const created: string[] = [];
-    const conn = connection$({
+    const conn = connection({
       url: 'ws://x',
       createSocket: (u) => {
         created.push(u);
@@ -143,7 +143,7 @@ describe('connection$', () => {
 
   it('turns a throwing constructor into NETWORK without quoting the URL', () => {
     const errors: unknown[] = [];
-    connection$({
+    connection({
       url: 'ws://bad?tmpToken=cnrSECRET',
       createSocket: (url) => {
         throw new SyntaxError(`Invalid URL: ${url}`);

@@ -3,12 +3,12 @@
  * `node --experimental-websocket --import tsx default-websocket-probe.ts <default|global>`, so a
  * global `WebSocket` exists as it does on Node 22+. Starts a `ws` server on 127.0.0.1 that accepts
  * permessage-deflate and sends one frame four times `maxFrameBytes`, connects through
- * `connection$` with the default factory (`default`) or the global `WebSocket` itself (`global`,
+ * `connection` with the default factory (`default`) or the global `WebSocket` itself (`global`,
  * the control), prints one JSON line saying what happened, and stops the server.
  */
 import type { IncomingMessage } from 'node:http';
 import { WebSocketServer } from 'ws';
-import { connection$ } from '../../src/transport/connection.js';
+import { connection } from '../../src/transport/connection.js';
 import { defaultWebSocketFactory } from '../../src/transport/default-websocket.js';
 import type { CreateWebSocket } from '../../src/transport/websocket-like.js';
 
@@ -23,9 +23,9 @@ export interface ProbeReport {
   readonly offered: string | null;
   /** The extensions the server accepted (`''` for none). */
   readonly accepted: string;
-  /** The `connection$` event types received, in order. */
+  /** The `connection` event types received, in order. */
   readonly events: readonly string[];
-  /** The error `connection$` ended with, if it did. */
+  /** The error `connection` ended with, if it did. */
   readonly error: unknown;
 }
 
@@ -52,7 +52,7 @@ const events: string[] = [];
 // without a frame limit), whichever comes; 5 s at most so a hang shows up as a report, not a stall.
 const error = await new Promise<unknown>((resolve) => {
   const timer = setTimeout(() => resolve('no outcome within 5 s'), 5000);
-  const subscription = connection$({
+  const subscription = connection({
     url: `ws://127.0.0.1:${port}`,
     createSocket: create,
     maxFrameBytes: MAX_FRAME_BYTES,
