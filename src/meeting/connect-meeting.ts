@@ -27,6 +27,13 @@ import { holding } from './holding.js';
 import { createInterest, subscribeListChanges } from './interest.js';
 import { isPush, type LinkEvent, type LinkPhaseName, type Push } from './link-events.js';
 import type { Meeting } from './meeting.js';
+import {
+  MeetingView,
+  PUSH_STREAMS,
+  type PushStreamName,
+  type StreamMaker,
+  type StreamName,
+} from './meeting-view.js';
 import { type ConnectMeetingOptions, type ResolvedMeetingOptions, resolveMeetingOptions } from './options.js';
 import { createStateStreams, type MeetingStateStreams } from './state-streams.js';
 import type { MeetingStatus } from './status.js';
@@ -55,15 +62,6 @@ function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => st
   return (text) => {
     const redacted = redactSecrets(text);
     return password.length >= 4 ? redacted.split(password).join(REDACTED) : redacted;
-  };
-}
-
-/** Makes a value on first use and keeps it. */
-function lazy<T>(make: () => T): () => T {
-  let made: { readonly value: T } | undefined;
-  return () => {
-    made ??= { value: make() };
-    return made.value;
   };
 }
 
@@ -184,101 +182,35 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   const stream = (action: string, wanted: boolean): Observable<Push> =>
     channels.channel(action).pipe(holding(wanted ? interest.wanting(action, connection$) : connection$));
 
-  const state = lazy(
-    (): MeetingStateStreams =>
-      createStateStreams({
-        participants$: participants(),
-        waitingList$: waitingList(),
-        attendees$: attendees(),
-        speakers$: speakers(),
-        confBasicInfo$: confBasicInfo(),
-        confDynamicInfo$: confDynamicInfo(),
-        requestFull: (action) => fullRequests.next(action),
-        warn,
-        graceMs: resolved.idleGraceMs,
-        scheduler,
-      }),
-  );
-  const confBasicInfo = lazy(() => stream('ConfBasicInfoNotify', true) as Meeting['confBasicInfo$']);
-  const confDynamicInfo = lazy(() => stream('ConfDynamicInfoNotify', true) as Meeting['confDynamicInfo$']);
-  const participants = lazy(() => stream('ParticipantsNotify', true) as Meeting['participants$']);
-  const attendees = lazy(() => stream('AttendeesNotify', true) as Meeting['attendees$']);
-  const speakers = lazy(() => stream('SpeakerChangeNotify', true) as Meeting['speakers$']);
-  const netConditions = lazy(() => stream('NetConditionNotify', true) as Meeting['netConditions$']);
-  const inviteResults = lazy(() => stream('InviteResultNotify', true) as Meeting['inviteResults$']);
-  const subtitles = lazy(() => stream('RealTimeSubtitleNotify', true) as Meeting['subtitles$']);
-  const waitingList = lazy(() => stream('WaitingListNotify', true) as Meeting['waitingList$']);
-  const interpreterGroups = lazy(
-    () => stream('InterpreterGroupNotify', true) as Meeting['interpreterGroups$'],
-  );
-  // Unknown pushes are not asked for: they arrive whatever the Subscribe set.
-  const unknown = lazy(() => stream('UnknownNotify', false) as Meeting['unknown$']);
-  const status$ = status.asObservable();
-  const warnings$ = warnings.asObservable();
-
-  // Members are getters, so a meeting watched through three streams makes three, not twenty-one
-  // (a process may watch thousands of meetings).
-  return {
-    conferenceId: resolved.conferenceId,
-    get confBasicInfo$() {
-      return confBasicInfo();
-    },
-    get confDynamicInfo$() {
-      return confDynamicInfo();
-    },
-    get participants$() {
-      return participants();
-    },
-    get attendees$() {
-      return attendees();
-    },
-    get speakers$() {
-      return speakers();
-    },
-    get netConditions$() {
-      return netConditions();
-    },
-    get inviteResults$() {
-      return inviteResults();
-    },
-    get subtitles$() {
-      return subtitles();
-    },
-    get waitingList$() {
-      return waitingList();
-    },
-    get interpreterGroups$() {
-      return interpreterGroups();
-    },
-    get unknown$() {
-      return unknown();
-    },
-    get roster$() {
-      return state().roster$;
-    },
-    get joined$() {
-      return state().joined$;
-    },
-    get left$() {
-      return state().left$;
-    },
-    get activeSpeakers$() {
-      return state().activeSpeakers$;
-    },
-    get handsRaised$() {
-      return state().handsRaised$;
-    },
-    get waitingRoom$() {
-      return state().waitingRoom$;
-    },
-    get attendeeList$() {
-      return state().attendeeList$;
-    },
-    get meetingState$() {
-      return state().meetingState$;
-    },
-    status$,
-    warnings$,
-    close: () => stop('closed', lastError),
+  let state: MeetingStateStreams | undefined;
+  const made: { -readonly [K in StreamName]?: Meeting[K] } = {};
+  const member: StreamMaker = (name) => {
+    made[name] ??= (
+      name in PUSH_STREAMS
+        ? // Unknown pushes are not asked for: they arrive whatever the Subscribe set.
+          stream(PUSH_STREAMS[name as PushStreamName], name !== 'unknown$')
+        : stateStreams()[name as keyof MeetingStateStreams]
+    ) as (typeof made)[typeof name];
+    return made[name] as Meeting[typeof name];
   };
+  /** The state streams, built together (they share the roster fold) when one is first read. */
+  const stateStreams = (): MeetingStateStreams => {
+    state ??= createStateStreams({
+      participants$: member('participants$'),
+      waitingList$: member('waitingList$'),
+      attendees$: member('attendees$'),
+      speakers$: member('speakers$'),
+      confBasicInfo$: member('confBasicInfo$'),
+      confDynamicInfo$: member('confDynamicInfo$'),
+      requestFull: (action) => fullRequests.next(action),
+      warn,
+      graceMs: resolved.idleGraceMs,
+      scheduler,
+    });
+    return state;
+  };
+
+  return new MeetingView(resolved.conferenceId, member, status.asObservable(), warnings.asObservable(), () =>
+    stop('closed', lastError),
+  );
 }
