@@ -1,26 +1,24 @@
 /**
  * One connection attempt, top-down (PROTOCOL.md §1): tokens → socket → decode → liveness →
- * judged frames → gap healing, with the Subscribe sender, the heartbeat and the token renewals
- * running beside the open socket. The meeting retries it; see `connect-meeting.ts`.
+ * judged frames → gap healing, with the outgoing frames (Subscribe, heartbeat) merged into the open
+ * socket and the token renewals running beside it. The meeting retries it; see `connect-meeting.ts`.
  */
 import {
   concat,
   defer,
   from,
-  ignoreElements,
+  map,
   merge,
   type Observable,
   of,
   Subject,
   switchMap,
-  tap,
   throwError,
   timeout,
 } from 'rxjs';
 import type { MeetingError } from '../errors.js';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/messages.js';
-import type { Secret } from '../security/secret.js';
 import { connection } from '../transport/connection.js';
 import { heartbeat } from '../transport/heartbeat.js';
 import { liveness } from '../transport/liveness.js';
@@ -31,8 +29,8 @@ import { healGaps } from './heal-gaps.js';
 import { judgeFrames } from './judge-frames.js';
 import { type LinkEvent, PHASE } from './link-events.js';
 import type { ResolvedMeetingOptions } from './options.js';
+import { sendWhileOpen } from './send-while-open.js';
 import { emptyTokensError, type MeetingTokens, type SocketTokens, webSocketUrl } from './tokens.js';
-import { whileOpen } from './while-open.js';
 
 /** What an attempt needs from its meeting. */
 export interface AttemptContext {
@@ -44,7 +42,7 @@ export interface AttemptContext {
    */
   readonly socketFactory: () => CreateWebSocket | Promise<CreateWebSocket>;
   /** The push types to subscribe to: emits at once, then whenever the list changes. */
-  readonly subscribeListChanges: Observable<readonly string[]>;
+  readonly subscribeLists$: Observable<readonly string[]>;
   /** Push types a state stream needs a fresh full message of (it started while a socket was live). */
   readonly fullRequests$: Observable<string>;
 }
@@ -69,37 +67,30 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
   const url = webSocketUrl(tokens.wsURL, conferenceId, tokens.webSocketToken);
   /** The `sequence` of each HeartBeat sent on this socket: each awaits its echo (§7). */
   const beats = new Subject<string>();
-  /** The control token for Subscribe frames: the socket's, then each renewal's (§2.4). */
-  let confToken: Secret = tokens.confToken;
   /** The list of the last Subscribe sent on this socket. */
   let subscribed: readonly string[] | undefined;
-  let sendSubscribe: (subscribeTypes: readonly string[]) => void = () => {};
-
-  /** Everything that runs beside the open socket; an error of any of them fails the socket. */
-  const besideTheSocket = (send: (text: string) => void): Observable<LinkEvent> => {
-    sendSubscribe = (subscribeTypes) => {
-      subscribed = subscribeTypes;
-      const sequence = makeSequence(scheduler.now());
-      send(encodeSubscribe({ sequence, conferenceId, subscribeTypes, confToken }));
-    };
-    return merge(
-      of(PHASE.subscribing),
-      context.subscribeListChanges.pipe(tap(sendSubscribe), ignoreElements()),
-      heartbeat(options.heartbeatIntervalMs, scheduler).pipe(
-        tap((beat) => {
-          send(beat.frame);
-          beats.next(beat.sequence);
-        }),
-        ignoreElements(),
-      ),
-      context.tokens.renewals$.pipe(
-        tap((renewed) => {
-          confToken = renewed;
-        }),
-        ignoreElements(),
-      ),
-    );
+  const subscribeFrame = (subscribeTypes: readonly string[]) => {
+    subscribed = subscribeTypes;
+    const sequence = makeSequence(scheduler.now());
+    // §2.4: the renewed control token once there is one, else the socket's own.
+    const confToken = context.tokens.held$.value?.token ?? tokens.confToken;
+    return encodeSubscribe({ sequence, conferenceId, subscribeTypes, confToken });
   };
+  /** Asks again for the current list: the heal's second Subscribe (§9.6). */
+  const resubscribe$ = new Subject<readonly string[]>();
+
+  /** What the client sends once the socket is open: Subscribe frames and HeartBeats (§5). */
+  const outgoing$ = merge(
+    merge(context.subscribeLists$, resubscribe$).pipe(map(subscribeFrame)),
+    heartbeat(options.heartbeatIntervalMs, scheduler).pipe(
+      map((beat) => {
+        beats.next(beat.sequence);
+        return beat.frame;
+      }),
+    ),
+    // Renewals send nothing; they run beside the socket and fail it when a renewal fails.
+    context.tokens.renewals$,
+  );
 
   return concat(
     of(PHASE.opening),
@@ -109,7 +100,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
         with: () => throwError(() => handshakeTimeout(options.handshakeTimeoutMs)),
         scheduler,
       }),
-      whileOpen(besideTheSocket),
+      sendWhileOpen(outgoing$, PHASE.subscribing),
       decodeFrames(options.maxFrameBytes),
       // Any frame is a sign of life, even one that cannot be decoded; §6.2: an echo carries the
       // HeartBeat's sequence.
@@ -125,7 +116,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
         requests$: context.fullRequests$,
         resubscribe: (action) => {
           if (subscribed === undefined || !subscribed.includes(action)) return false;
-          sendSubscribe(subscribed);
+          resubscribe$.next(subscribed);
           return true;
         },
         onGaps: options.healGaps,

@@ -3,6 +3,7 @@
  */
 import {
   defer,
+  EMPTY,
   finalize,
   ignoreElements,
   type Observable,
@@ -102,85 +103,103 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   };
   report('idle');
 
-  // --- Where pushes go: one channel per type ---------------------------------------------------
-  const channels = createChannels(REPLAYED);
-  const interest = createInterest();
-  const fullRequests = new Subject<string>();
-  /** Ends the connection at once, grace period or not (`close()`, or the meeting stopped). */
-  const stopping = new Subject<void>();
+  /** Everything of the connection, made at the first data subscription (an unwatched meeting holds none of it). */
+  let hub: Hub | undefined;
   const stop = (phase: 'ended' | 'closed', error: MeetingError | undefined) => {
     if (stopped) return;
     status.next(error === undefined ? { phase } : { phase, lastError: error });
     stopped = true;
     status.complete();
     warnings.complete();
-    stopping.next();
-    channels.completeAll();
-  };
-  const route = (event: LinkEvent) => {
-    if (isPush(event)) channels.dispatch(event);
-    else if (event.kind === 'warning') warn(event.warning);
-    else report(event.phase);
+    hub?.stop();
   };
 
-  // --- The one connection ----------------------------------------------------------------------
-  const tokens = meetingTokens(resolved);
-  const Ctor = resolved.WebSocket;
-  const injected: CreateWebSocket | undefined = Ctor === undefined ? undefined : (url) => new Ctor(url);
-  const context: AttemptContext = {
-    options: resolved,
-    tokens,
-    socketFactory: () => injected ?? defaultWebSocketFactory(resolved.maxFrameBytes),
-    subscribeListChanges:
-      resolved.notifyTypes !== undefined
-        ? of(resolved.notifyTypes)
-        : // Subscribers that arrive together produce one Subscribe frame, not one each.
-          subscribeListChanges(interest.types$, ALWAYS_SUBSCRIBED, scheduler),
-    fullRequests$: fullRequests,
+  /** The hub: per-type channels, the Subscribe set, and the one shared connection. */
+  const createHub = (): Hub => {
+    const channels = createChannels(REPLAYED);
+    const interest = createInterest();
+    const fullRequests = new Subject<string>();
+    /** Ends the connection at once, grace period or not (the meeting stopped). */
+    const stopping = new Subject<void>();
+    const route = (event: LinkEvent) => {
+      if (isPush(event)) channels.dispatch(event);
+      else if (event.kind === 'warning') warn(event.warning);
+      else report(event.phase);
+    };
+    const tokens = meetingTokens(resolved);
+    const Ctor = resolved.WebSocket;
+    const injected: CreateWebSocket | undefined = Ctor === undefined ? undefined : (url) => new Ctor(url);
+    const context: AttemptContext = {
+      options: resolved,
+      tokens,
+      socketFactory: () => injected ?? defaultWebSocketFactory(resolved.maxFrameBytes),
+      subscribeLists$:
+        resolved.notifyTypes !== undefined
+          ? of(resolved.notifyTypes)
+          : // Subscribers that arrive together produce one Subscribe frame, not one each.
+            subscribeListChanges(interest.types$, ALWAYS_SUBSCRIBED, scheduler),
+      fullRequests$: fullRequests,
+    };
+    const failureOf = (error: unknown) => toMeetingError(error, redact);
+    /**
+     * Attempts, retried with backoff by the failure rules, until the meeting stops; shared by
+     * every data stream, and kept `idleGraceMs` after the last one leaves. `share` assigns its
+     * connection before subscribing the source, so a stream subscribed from inside a status
+     * callback (the attempt reports `connecting` synchronously) joins this connection instead of
+     * starting another.
+     */
+    const connection$: Observable<never> = defer(() => attempt(context)).pipe(
+      retryWithBackoff({
+        ...resolved.reconnect,
+        isFatal: (error) => !failureRule(failureOf(error)).retry,
+        scheduler,
+        random: resolved.random,
+        onRetry: ({ attempt: count, delayMs, error }) => {
+          const failure = failureOf(error);
+          lastError = failure;
+          if (failureRule(failure).dropControlToken) tokens.drop();
+          if (!stopped) status.next({ phase: 'reconnecting', attempt: count, delayMs, lastError: failure });
+        },
+      }),
+      takeUntil(stopping),
+      tap({
+        next: route,
+        error: (error: unknown) => {
+          const failure = failureOf(error);
+          stop(failureRule(failure).stopsAs, failure);
+        },
+        finalize: () => {
+          // Released after the grace period, or stopped: what the link said may no longer hold.
+          channels.forgetLatest();
+          lastError = undefined;
+          report('idle');
+        },
+      }),
+      ignoreElements(),
+      share({ resetOnRefCountZero: () => timer(resolved.idleGraceMs, scheduler) }),
+    );
+    return {
+      stream: (action, wanted) =>
+        channels.channel(action).pipe(holding(wanted ? interest.wanting(action, connection$) : connection$)),
+      requestFull: (action) => fullRequests.next(action),
+      stop: () => {
+        stopping.next();
+        channels.completeAll();
+      },
+    };
   };
-  const failureOf = (error: unknown) => toMeetingError(error, redact);
-  /**
-   * Attempts, retried with backoff by the failure rules, until the meeting stops; shared by every
-   * data stream, and kept `idleGraceMs` after the last one leaves. `share` assigns its connection
-   * before subscribing the source, so a stream subscribed from inside a status callback (the
-   * attempt reports `connecting` synchronously) joins this connection instead of starting another.
-   */
-  const connection$: Observable<never> = defer(() => attempt(context)).pipe(
-    retryWithBackoff({
-      ...resolved.reconnect,
-      isFatal: (error) => !failureRule(failureOf(error)).retry,
-      scheduler,
-      random: resolved.random,
-      onRetry: ({ attempt: count, delayMs, error }) => {
-        const failure = failureOf(error);
-        lastError = failure;
-        if (failureRule(failure).dropControlToken) tokens.drop();
-        if (!stopped) status.next({ phase: 'reconnecting', attempt: count, delayMs, lastError: failure });
-      },
-    }),
-    takeUntil(stopping),
-    tap({
-      next: route,
-      error: (error: unknown) => {
-        const failure = failureOf(error);
-        stop(failureRule(failure).stopsAs, failure);
-      },
-    }),
-    finalize(() => {
-      // Released after the grace period, or stopped: what the link said may no longer hold.
-      channels.forgetLatest();
-      lastError = undefined;
-      report('idle');
-    }),
-    ignoreElements(),
-    share({ resetOnRefCountZero: () => timer(resolved.idleGraceMs, scheduler) }),
-  );
+
   /**
    * One data stream: the pushes of `action` (the latest first, for a replayed type), holding the
-   * connection while subscribed; when `wanted`, it counts towards the Subscribe set.
+   * connection while subscribed; when `wanted`, it counts towards the Subscribe set. After the
+   * meeting stopped it completes at once.
    */
   const stream = (action: string, wanted: boolean): Observable<Push> =>
-    channels.channel(action).pipe(holding(wanted ? interest.wanting(action, connection$) : connection$));
+    defer(() => {
+      if (stopped) return EMPTY;
+      hub ??= createHub();
+      return hub.stream(action, wanted);
+    });
 
   let state: MeetingStateStreams | undefined;
   const made: { -readonly [K in StreamName]?: Meeting[K] } = {};
@@ -202,7 +221,7 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
       speakers$: member('speakers$'),
       confBasicInfo$: member('confBasicInfo$'),
       confDynamicInfo$: member('confDynamicInfo$'),
-      requestFull: (action) => fullRequests.next(action),
+      requestFull: (action) => hub?.requestFull(action),
       warn,
       graceMs: resolved.idleGraceMs,
       scheduler,
@@ -213,4 +232,14 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   return new MeetingView(resolved.conferenceId, member, status.asObservable(), warnings.asObservable(), () =>
     stop('closed', lastError),
   );
+}
+
+/** What a meeting holds once a data stream has been subscribed. */
+interface Hub {
+  /** The data stream of push type `action`; see `stream` in {@link connectMeeting}. */
+  stream(action: string, wanted: boolean): Observable<Push>;
+  /** A state fold started while a socket may be live: it needs a fresh full message of `action`. */
+  requestFull(action: string): void;
+  /** Ends the connection now and completes every stream. */
+  stop(): void;
 }

@@ -8,6 +8,7 @@ import {
   defer,
   EMPTY,
   from,
+  ignoreElements,
   map,
   type Observable,
   of,
@@ -41,11 +42,11 @@ export interface MeetingTokens {
    */
   readonly forSocket$: Observable<SocketTokens>;
   /**
-   * Subscribed beside an open socket: each renewal of the held control token (§2.4), for the
-   * socket's next Subscribe frames; never completes, fails when a renewal fails. Empty in provider
-   * mode (nothing to renew).
+   * Subscribed beside an open socket: renews the held control token (§2.4) into `held$` (the
+   * socket's next Subscribe frames carry it); emits nothing, never completes, fails when a renewal
+   * fails. Empty in provider mode (nothing to renew).
    */
-  readonly renewals$: Observable<Secret>;
+  readonly renewals$: Observable<never>;
   /** Forgets the held control token: the next attempt starts with the password call. */
   drop(): void;
 }
@@ -108,7 +109,7 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
     return initial === undefined ? EMPTY : controlToken(tokenOptions(initial));
   }).pipe(
     tap((info) => held$.next(info)),
-    map((info) => info.token),
+    ignoreElements(),
   );
   return { held$, forSocket$, renewals$, drop };
 }

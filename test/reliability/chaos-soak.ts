@@ -269,11 +269,33 @@ function teeOutput(secrets: SecretWatch): () => void {
   };
 }
 
-/** The data streams of a meeting: every `…$` Observable except status$ and warnings$. */
+/** Every data stream of a {@link Meeting}: all its `…$` members but status$ and warnings$. */
+const DATA_STREAMS = [
+  'confBasicInfo$',
+  'confDynamicInfo$',
+  'participants$',
+  'attendees$',
+  'speakers$',
+  'netConditions$',
+  'inviteResults$',
+  'subtitles$',
+  'waitingList$',
+  'interpreterGroups$',
+  'unknown$',
+  'roster$',
+  'joined$',
+  'left$',
+  'activeSpeakers$',
+  'handsRaised$',
+  'waitingRoom$',
+  'attendeeList$',
+  'meetingState$',
+] as const satisfies readonly Exclude<keyof Meeting, 'status$' | 'warnings$' | 'conferenceId' | 'close'>[];
+
+/** The data streams of a meeting, by name. */
 function dataStreams(meeting: Meeting): [string, Observable<unknown>][] {
-  return Object.entries(meeting).filter(
-    (entry): entry is [string, Observable<unknown>] =>
-      entry[0].endsWith('$') && entry[0] !== 'status$' && entry[0] !== 'warnings$' && isObservable(entry[1]),
+  return DATA_STREAMS.map((name): [string, Observable<unknown>] => [name, meeting[name]]).filter(
+    ([, stream]) => isObservable(stream),
   );
 }
 
