@@ -12,7 +12,7 @@
  * roster increments, frequent status snapshots, speaker changes and an occasional full roster.
  */
 
-import { statusFields } from '../fixtures.js';
+import { statusFields } from '../../test/fixtures/push-frames.js';
 
 /** The kinds of frame in the mix. */
 export type FrameKind = 'participantsDelta' | 'participantsFull' | 'dynamicFull' | 'speakers';

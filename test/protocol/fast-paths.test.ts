@@ -7,18 +7,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  confDynamicInfoFrame,
-  participantsFullFrame,
-  participantsIncrementFrame,
-  speakerChangeFrame,
-} from '../../bench/fixtures.js';
 import { decodeServerFrame, decodeServerMessage } from '../../src/protocol/decode-server-frame.js';
 import { decodeParsedFrame } from '../../src/protocol/frame-codecs.js';
 import { MISS } from '../../src/protocol/lenient.js';
 import { ConfDynamicInfoNotifyOwnedFast } from '../../src/protocol/notify/conf-dynamic-info.js';
 import { participantsNotifyFast } from '../../src/protocol/notify/participants.js';
 import { speakerChangeNotifyFast } from '../../src/protocol/notify/speaker-change.js';
+import {
+  confDynamicInfoFrame,
+  participantsFullFrame,
+  participantsIncrementFrame,
+  speakerChangeFrame,
+} from '../fixtures/push-frames.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 300);
 

@@ -1,7 +1,6 @@
 import { defer } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { backoffDelay } from '../../src/transport/backoff-delay.js';
 import { retryWithBackoff } from '../../src/transport/retry-with-backoff.js';
 
 function testScheduler(): TestScheduler {
@@ -9,22 +8,6 @@ function testScheduler(): TestScheduler {
 }
 
 const exact = { initialDelayMs: 10, maxDelayMs: 1000, factor: 2, jitter: 'none' } as const;
-
-describe('backoffDelay', () => {
-  it('grows exponentially and stops at the cap', () => {
-    const policy = { initialDelayMs: 1000, maxDelayMs: 30_000, factor: 2, jitter: 'none' } as const;
-    expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, policy))).toEqual([
-      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
-    ]);
-  });
-
-  it('with full jitter scales the capped delay by random()', () => {
-    const policy = { initialDelayMs: 1000, maxDelayMs: 3000, factor: 2, jitter: 'full' } as const;
-    expect(backoffDelay(1, policy, () => 0.5)).toBe(500);
-    expect(backoffDelay(5, policy, () => 0.5)).toBe(1500);
-    expect(backoffDelay(5, policy, () => 0)).toBe(0);
-  });
-});
 
 describe('retryWithBackoff', () => {
   it('waits initial, initial×factor, … between attempts, then passes the error on after maxAttempts', () => {

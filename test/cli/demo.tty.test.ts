@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startSimulator } from '../../src/simulator/index.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-if (!hasTmux) console.warn('demo-tty.test.ts skipped: tmux is not installed (apt-get install tmux)');
+if (!hasTmux) console.warn('demo.tty.test.ts skipped: tmux is not installed (apt-get install tmux)');
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** A private tmux server, so the test never touches the user's sessions. */

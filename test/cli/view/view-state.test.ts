@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LOG_LIMIT } from '../../src/cli/view/view-state.js';
-import { at, meetingInfo, person, rosterOf, speaker, stateAfter, T0 } from './view-fixtures.js';
+import { LOG_LIMIT } from '../../../src/cli/view/view-state.js';
+import { at, meetingInfo, person, rosterOf, speaker, stateAfter, T0 } from './fixtures.js';
 
 const kenji = person('p1', 'Kenji Sato', { ROLE: '1' });
 const priya = person('p2', 'Priya Nair');

@@ -2,9 +2,9 @@ import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
 import { Subject } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FRAME_MS, startLiveView } from '../../src/cli/view/live-view.js';
-import type { ViewState } from '../../src/cli/view/view-state.js';
-import { at, meetingInfo, person, rosterOf, stateAfter, T0 } from './view-fixtures.js';
+import { FRAME_MS, startLiveView } from '../../../src/cli/view/live-view.js';
+import type { ViewState } from '../../../src/cli/view/view-state.js';
+import { at, meetingInfo, person, rosterOf, stateAfter, T0 } from './fixtures.js';
 
 /** A terminal that records what is written to it. */
 class FakeTerminal extends EventEmitter {

@@ -5,12 +5,12 @@ import {
   reduceView,
   type ViewInput,
   type ViewState,
-} from '../../src/cli/view/view-state.js';
-import type { MeetingStatus } from '../../src/meeting/status.js';
-import { type MeetingState, mergeMeetingState } from '../../src/state/meeting-state.js';
-import { createParticipant, type Participant } from '../../src/state/participant.js';
-import type { Roster } from '../../src/state/roster.js';
-import type { ActiveSpeaker } from '../../src/state/speakers.js';
+} from '../../../src/cli/view/view-state.js';
+import type { MeetingStatus } from '../../../src/meeting/status.js';
+import { type MeetingState, mergeMeetingState } from '../../../src/state/meeting-state.js';
+import { createParticipant, type Participant } from '../../../src/state/participant.js';
+import type { Roster } from '../../../src/state/roster.js';
+import type { ActiveSpeaker } from '../../../src/state/speakers.js';
 
 export const T0 = 1_767_258_000_000;
 

@@ -2,9 +2,9 @@ import { stripVTControlCharacters } from 'node:util';
 import pc from 'picocolors';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { formatDuration, renderView } from '../../src/cli/view/render.js';
-import type { ViewState } from '../../src/cli/view/view-state.js';
-import { at, meetingInfo, person, rosterOf, speaker, stateAfter, T0 } from './view-fixtures.js';
+import { formatDuration, renderView } from '../../../src/cli/view/render.js';
+import type { ViewState } from '../../../src/cli/view/view-state.js';
+import { at, meetingInfo, person, rosterOf, speaker, stateAfter, T0 } from './fixtures.js';
 
 const host = person('p-host', 'Kenji Sato', {
   ROLE: '1',
