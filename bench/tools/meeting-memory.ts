@@ -35,7 +35,9 @@ class FakeSocket implements WebSocketLike {
   send(text: string) {
     const frame = JSON.parse(text) as { action: string; sequence: string };
     if (frame.action === 'Subscribe')
-      this.onmessage?.({ data: JSON.stringify({ action: 'Subscribe', sequence: frame.sequence, data: { returnCode: 0 } }) });
+      this.onmessage?.({
+        data: JSON.stringify({ action: 'Subscribe', sequence: frame.sequence, data: { returnCode: 0 } }),
+      });
   }
   close() {
     this.readyState = 3;
@@ -46,7 +48,14 @@ let token = 0;
 const fetch: FetchLike = async (url) =>
   url.includes('wsToken')
     ? body({ webSocketToken: `cnr${++token}` })
-    : body({ data: { token: `stb${++token}`, wsURL: 'wss://127.0.0.1:1', expireTime: 1_800_000, confTokenExpireTime: 1800 } });
+    : body({
+        data: {
+          token: `stb${++token}`,
+          wsURL: 'wss://127.0.0.1:1',
+          expireTime: 1_800_000,
+          confTokenExpireTime: 1800,
+        },
+      });
 
 async function heapWith(count: number): Promise<number> {
   const kept: unknown[] = [];
@@ -60,7 +69,12 @@ async function heapWith(count: number): Promise<number> {
       scheduler,
     });
     kept.push(meeting);
-    if (MODE !== 'idle') kept.push(meeting.participants$.subscribe(), meeting.speakers$.subscribe(), meeting.confDynamicInfo$.subscribe());
+    if (MODE !== 'idle')
+      kept.push(
+        meeting.participants$.subscribe(),
+        meeting.speakers$.subscribe(),
+        meeting.confDynamicInfo$.subscribe(),
+      );
   }
   for (let i = 0; i < 5; i++) await setImmediate();
   for (const socket of sockets.splice(0)) {

@@ -4,7 +4,6 @@
 import {
   defer,
   EMPTY,
-  finalize,
   ignoreElements,
   type Observable,
   of,
