@@ -1,3 +1,4 @@
+import { Observable, of } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { createInterest, sameList, subscribeList, subscribeListChanges } from '../../src/meeting/interest.js';
@@ -72,5 +73,39 @@ describe('subscribeListChanges', () => {
       const types$ = cold<ReadonlySet<string>>('#', undefined, new Error('boom'));
       expectObservable(subscribeListChanges(types$, [], scheduler)).toBe('#', undefined, new Error('boom'));
     });
+  });
+});
+
+describe('Interest.wanting', () => {
+  it('counts its type before the source starts, for as long as it is subscribed', () => {
+    const interest = createInterest();
+    const seen: string[][] = [];
+    interest.types$.subscribe((types) => seen.push([...types]));
+    const started: string[][] = [];
+    const source$ = new Observable<never>(() => {
+      // The connection this source stands for sees the type wanted already.
+      interest.types$.subscribe((types) => started.push([...types])).unsubscribe();
+    });
+    const a = interest.wanting('ParticipantsNotify', source$).subscribe();
+    const b = interest.wanting('ParticipantsNotify', source$).subscribe();
+    expect(started[0]).toEqual(['ParticipantsNotify']);
+    a.unsubscribe();
+    expect(seen.at(-1)).toEqual(['ParticipantsNotify']);
+    b.unsubscribe();
+    expect(seen).toEqual([[], ['ParticipantsNotify'], []]);
+  });
+
+  it('passes the source through, and stops counting when the source ends', () => {
+    const interest = createInterest();
+    const values: number[] = [];
+    let completed = false;
+    interest
+      .wanting('SpeakerChangeNotify', of(1, 2))
+      .subscribe({ next: (v) => values.push(v), complete: () => (completed = true) });
+    expect(values).toEqual([1, 2]);
+    expect(completed).toBe(true);
+    let current: string[] = [];
+    interest.types$.subscribe((types) => (current = [...types]));
+    expect(current).toEqual([]);
   });
 });
