@@ -8,11 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeServerFrame, decodeServerMessage } from '../../src/protocol/decode-server-frame.js';
-import { decodeParsedFrame } from '../../src/protocol/frame-codecs.js';
-import { MISS } from '../../src/protocol/lenient.js';
-import { ConfDynamicInfoNotifyOwnedFast } from '../../src/protocol/notify/conf-dynamic-info.js';
-import { participantsNotifyFast } from '../../src/protocol/notify/participants.js';
-import { speakerChangeNotifyFast } from '../../src/protocol/notify/speaker-change.js';
+import { confDynamicInfoNotifyFast as ConfDynamicInfoNotifyOwnedFast } from '../../src/protocol/fast/conf-dynamic-info.js';
+import { participantsNotifyFast } from '../../src/protocol/fast/participants.js';
+import { speakerChangeNotifyFast } from '../../src/protocol/fast/speaker-change.js';
+import { MISS } from '../../src/protocol/scalars.js';
 import {
   confDynamicInfoFrame,
   participantsFullFrame,
@@ -47,7 +46,7 @@ const obj = (entries: readonly Entry[]): Obj => new Obj(entries);
 
 /** Decodes `text` every way and checks they agree; returns the result. */
 function agree(text: string): unknown {
-  const full = decodeParsedFrame(JSON.parse(text), 'full');
+  const full = decodeServerMessage(JSON.parse(text));
   // `decodeServerFrame` owns its parse (and may take it apart); `decodeServerMessage` must not.
   expect(decodeServerFrame(text)).toStrictEqual(full);
   const kept: unknown = JSON.parse(text);

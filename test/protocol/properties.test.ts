@@ -7,8 +7,7 @@ import fc from 'fast-check';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { FrameDecodeErrorCode } from '../../src/protocol/decode-error.js';
-import { decodeServerFrame } from '../../src/protocol/decode-server-frame.js';
-import { decodeParsedFrame } from '../../src/protocol/frame-codecs.js';
+import { decodeServerFrame, decodeServerMessage } from '../../src/protocol/decode-server-frame.js';
 import { SERVER_FRAME_EXAMPLES } from './fixtures/protocol-examples.js';
 import { revealSecrets } from './helpers.js';
 
@@ -113,8 +112,8 @@ describe('property: mutated frames', () => {
     fc.assert(
       fc.property(mutatedFrame, (frame) => {
         const text = JSON.stringify(frame);
-        const normal = decodeParsedFrame(JSON.parse(text));
-        const full = decodeParsedFrame(JSON.parse(text), 'full');
+        const normal = decodeServerMessage(JSON.parse(text));
+        const full = decodeServerMessage(JSON.parse(text));
         expect(revealSecrets(normal)).toEqual(revealSecrets(full));
         // From text, the fast path may take its own parse apart; the result must not differ.
         expect(revealSecrets(decodeServerFrame(text))).toEqual(revealSecrets(full));
