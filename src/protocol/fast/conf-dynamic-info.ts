@@ -48,54 +48,73 @@ function plainKeys(o: Record<string, unknown>): boolean {
   return true;
 }
 
-/** `id` of a PicInfoNotify: the array itself when every item is a string, else a converted copy. */
-function readIds(v: unknown): readonly string[] | Miss {
+/** Whether every item of `v`, an array, is a string. */
+function allStrings(v: unknown[]): boolean {
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
+/** A PicInfoNotify in its documented form, which the slow path returns equal. */
+function plainPicInfo(u: unknown): boolean {
+  if (!isRecord(u)) return false;
+  const index = u.index;
+  if (typeof index !== 'number' || index - index !== 0 || !plainNumber(u.share)) return false;
+  const id = u.id;
+  return Array.isArray(id) && allStrings(id) && plainKeys(u);
+}
+
+/** `multiPic` in its documented form (the usual case), which the slow path returns equal. */
+function plainMultiPic(u: Record<string, unknown>): boolean {
+  const infos = u.picInfos;
+  if (!Array.isArray(infos) || !plainNumber(u.picNum) || !plainNumber(u.period) || !plainKeys(u))
+    return false;
+  for (let i = 0; i < infos.length; i++) if (!plainPicInfo(infos[i])) return false;
+  return true;
+}
+
+/** `id` of a PicInfoNotify with its items converted, or MISS. */
+function convertIds(v: unknown): string[] | Miss {
   if (!Array.isArray(v)) return MISS;
-  let out: string[] | undefined;
-  for (let i = 0; i < v.length; i++) {
-    const item: unknown = v[i];
+  const out: string[] = [];
+  for (const item of v) {
     const r = stringOf(item);
     if (r === MISS) return MISS;
-    if (r !== item) out ??= v.slice(0, i);
-    if (out !== undefined) out[i] = r;
+    out.push(r);
   }
-  return out ?? (v as string[]);
+  return out;
 }
 
 /**
- * A PicInfoNotify as the slow path reads it: the object itself when nothing needs converting (the
- * documented form), else a converted copy; MISS for what only the slow path takes (a padded key,
- * a missing `id`, a `null`).
+ * A PicInfoNotify as the slow path reads it: a converted copy (§9.21: numbers as strings), or MISS
+ * for what only the slow path takes (a padded key, a missing `id`, a `null`).
  */
-function readPicInfo(u: unknown): PicInfo | Miss {
+function convertPicInfo(u: unknown): PicInfo | Miss {
   if (!isRecord(u) || !plainKeys(u)) return MISS;
   const index = numberOf(u.index);
   const share = u.share === undefined ? undefined : numberOf(u.share);
-  const id = readIds(u.id);
+  const id = convertIds(u.id);
   if (index === MISS || share === MISS || id === MISS) return MISS;
-  if (index === u.index && share === u.share && id === u.id) return u as PicInfo;
   const out: Record<string, unknown> = { ...u, index, id };
   if (share !== undefined) out.share = share;
   return out as PicInfo;
 }
 
-/** `multiPic` as the slow path reads it, as {@link readPicInfo} does for its items. */
+/** `multiPic` as the slow path reads it: itself when plain, else a converted copy, or MISS. */
 function readMultiPic(u: unknown): MultiPicInfo | Miss {
-  if (!isRecord(u) || !plainKeys(u)) return MISS;
+  if (!isRecord(u)) return MISS;
+  if (plainMultiPic(u)) return u as MultiPicInfo;
+  if (!plainKeys(u)) return MISS;
   const picNum = u.picNum === undefined ? undefined : numberOf(u.picNum);
   const period = u.period === undefined ? undefined : numberOf(u.period);
   const infos = u.picInfos;
   if (picNum === MISS || period === MISS || !Array.isArray(infos)) return MISS;
-  let picInfos: unknown[] | undefined;
-  for (let i = 0; i < infos.length; i++) {
-    const item: unknown = infos[i];
-    const r = readPicInfo(item);
+  const picInfos: PicInfo[] = [];
+  for (const item of infos) {
+    const r = plainPicInfo(item) ? (item as PicInfo) : convertPicInfo(item);
     if (r === MISS) return MISS;
-    if (r !== item) picInfos ??= infos.slice(0, i);
-    if (picInfos !== undefined) picInfos[i] = r;
+    picInfos.push(r);
   }
-  if (picInfos === undefined && picNum === u.picNum && period === u.period) return u as MultiPicInfo;
-  const out: Record<string, unknown> = { ...u, picInfos: picInfos ?? infos };
+  const out: Record<string, unknown> = { ...u, picInfos };
   if (picNum !== undefined) out.picNum = picNum;
   if (period !== undefined) out.period = period;
   return out as MultiPicInfo;
