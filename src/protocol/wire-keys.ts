@@ -7,7 +7,7 @@
  * - `__proto__` is dropped, so that no later copy can change an object's prototype;
  * - a field sent as `null` counts as absent (optional fields are left out, defaults apply).
  *
- * Unknown keys are kept (trimmed) for the codec to judge: `t.exact` drops them, `t.type` keeps them.
+ * Unknown keys are kept (trimmed) unless the codec is a `t.exact`, which would drop them anyway.
  * Errors still name the wire key (`data["msgs "][0]["id "]`), so a user can find it in the frame.
  * @module
  */
@@ -58,6 +58,8 @@ interface Plan {
   readonly fields: ReadonlyArray<readonly [string, readonly string[]]>;
   /** Every spelling of every field, and the excluded names: never copied as unknown keys. */
   readonly claimed: ReadonlySet<string>;
+  /** Whether unknown keys are copied at all: not for `t.exact`, which would drop them again. */
+  readonly keepsUnknown: boolean;
 }
 
 /**
@@ -81,13 +83,21 @@ function normalise(
     const v = key === undefined ? undefined : u[key];
     if (v !== undefined && v !== null) value[field] = v;
   }
-  const copy = (k: string, name: string): void => {
-    if (plan.claimed.has(name) || name === '__proto__' || hasKey(value, name)) return;
-    value[name] = u[k];
-  };
+  if (!plan.keepsUnknown) return { value, wire };
+  const { claimed } = plan;
   const keys = Object.keys(u);
-  for (const k of keys) if (!needsTrim(k)) copy(k, k);
-  for (const k of keys) if (needsTrim(k)) copy(k, k.trim());
+  let padded = false;
+  for (const k of keys) {
+    if (needsTrim(k)) padded = true;
+    // Own keys are distinct and fields are claimed, so an exact key cannot collide here.
+    else if (!claimed.has(k) && k !== '__proto__') value[k] = u[k];
+  }
+  if (!padded) return { value, wire };
+  for (const k of keys) {
+    if (!needsTrim(k)) continue;
+    const name = k.trim();
+    if (!claimed.has(name) && name !== '__proto__' && !hasKey(value, name)) value[name] = u[k];
+  }
   return { value, wire };
 }
 
@@ -133,7 +143,7 @@ export function wireKeys<C extends ObjectCodec>(
     (field) => [field, options.keys?.[field] ?? [field]] as const,
   );
   const claimed = new Set([...fields.flatMap(([field, s]) => [field, ...s]), ...(options.exclude ?? [])]);
-  const plan: Plan = { fields, claimed };
+  const plan: Plan = { fields, claimed, keepsUnknown: codec._tag !== 'ExactType' };
   const members = membersOf(codec);
   return new t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown>(
     codec.name,
