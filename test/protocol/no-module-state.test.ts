@@ -1,7 +1,8 @@
 /**
  * No module-level mutable state in src/protocol (issue 13): decoding one frame can never change how
- * the next decodes. Every top-level binding is a `const`, and every top-level collection is typed
- * read-only (or `as const`), so nothing written at run time can hide in a module.
+ * the next decodes. Every top-level binding is a `const`, and every top-level array or object
+ * literal and `new …` is typed read-only (or `as const`). A collection returned by a factory call is
+ * not seen by this check; the "sequences of frames" property in fast-paths.test.ts covers behaviour.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
