@@ -28,7 +28,7 @@ type Decoder = typeof import('../e2e/decoder-entry.js');
 
 /** Frames/s of JSON.parse, decodeServerFrame and the io-ts path alone, over `frames` in turn. */
 function compare(decoder: Decoder, frames: readonly string[], options: MeasureOptions) {
-  const { decodeServerFrame, decodeParsedFrame } = decoder;
+  const { decodeServerFrame, decodeServerMessage } = decoder;
   const n = frames.length;
   let i = 0;
   const next = (): string => frames[i++ % n] ?? '';
@@ -37,7 +37,7 @@ function compare(decoder: Decoder, frames: readonly string[], options: MeasureOp
     () => decodeServerFrame(next()),
     options,
   );
-  const ioTsOnly = measure(() => decodeParsedFrame(JSON.parse(next()), 'full'), { ...options, rounds: 3 });
+  const ioTsOnly = measure(() => decodeServerMessage(JSON.parse(next())), { ...options, rounds: 3 });
   return {
     jsonParsePerSec: Math.round(pair.a.perSec),
     decodePerSec: Math.round(pair.b.perSec),

@@ -6,13 +6,15 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
+import * as t from 'io-ts';
 import type { Secret } from '../security/secret.js';
-import { lenientArray, lenientObject, objectOrJsonText } from './combinators.js';
 import type { FrameDecodeError } from './decode-error.js';
 import { invalidFrame } from './decode-report.js';
-import { actionLiteral, type LenientType, NumberLike, SecretLike, StringLike, widen } from './lenient.js';
+import { jsonText, withFallback } from './extra-codecs.js';
 import { parseFrameText, readFrameAction } from './parse-frame-text.js';
 import { redactSecrets } from './redact.js';
+import { actionLiteral, NumberLike, SecretLike, StringLike } from './scalars.js';
+import { wireKeys } from './wire-keys.js';
 
 /**
  * The JSON inside a Subscribe frame's `data` (§5.1). `confToken` is as sent: raw or `Basic` form
@@ -79,79 +81,68 @@ export interface ConfControlRequest {
  */
 export type ClientFrame = SubscribeRequest | HeartBeatRequest | ConfControlRequest;
 
-const subscribeData = objectOrJsonText(
-  lenientObject<SubscribeData>(
-    'SubscribeData',
-    {
-      conferenceID: { codec: StringLike },
-      subscribeType: { codec: lenientArray(StringLike), required: true },
-      confToken: { codec: SecretLike },
-    },
-    { unknownKeys: 'drop' },
+/** §9.1: Subscribe `data` is JSON text in every example, an object in the table. */
+const SubscribeDataCodec = jsonText(
+  wireKeys(
+    t.exact(
+      t.intersection([
+        t.partial({ conferenceID: StringLike }),
+        t.type({ subscribeType: t.array(StringLike) }),
+        t.partial({ confToken: SecretLike }),
+      ]),
+      'SubscribeData',
+    ),
   ),
 );
 
-const confControlData = objectOrJsonText(
-  lenientObject<ConfControlData>(
-    'ConfControlData',
-    {
-      conferenceID: { codec: StringLike },
-      confToken: { codec: SecretLike },
-      isSubtitle: { codec: NumberLike },
-      subtitleType: { codec: NumberLike },
-      sisProperty: { codec: StringLike },
-      id: { codec: lenientArray(StringLike) },
-    },
-    { unknownKeys: 'keep' },
+/** ConfControl `data`; unknown keys are kept (§5.4 frames carry others). */
+const ConfControlDataCodec = jsonText(
+  wireKeys(
+    t.partial(
+      {
+        conferenceID: StringLike,
+        confToken: SecretLike,
+        isSubtitle: NumberLike,
+        subtitleType: NumberLike,
+        sisProperty: StringLike,
+        id: t.array(StringLike),
+      },
+      'ConfControlData',
+    ),
   ),
 );
 
-const CLIENT_CODECS: ReadonlyMap<string, LenientType<ClientFrame>> = new Map<
-  string,
-  LenientType<ClientFrame>
->([
-  [
+const SubscribeRequestCodec = wireKeys(
+  t.exact(
+    t.type({ action: actionLiteral('Subscribe'), sequence: StringLike, data: SubscribeDataCodec }),
     'Subscribe',
-    widen(
-      lenientObject<SubscribeRequest>(
-        'Subscribe',
-        {
-          action: { codec: actionLiteral('Subscribe'), required: true },
-          sequence: { codec: StringLike, required: true },
-          data: { codec: subscribeData, required: true },
-        },
-        { unknownKeys: 'drop' },
-      ),
-    ),
-  ],
-  [
-    'HeartBeat',
-    widen(
-      lenientObject<HeartBeatRequest>(
-        'HeartBeat',
-        {
-          action: { codec: actionLiteral('HeartBeat'), required: true },
-          sequence: { codec: StringLike, required: true },
-        },
-        { unknownKeys: 'drop' },
-      ),
-    ),
-  ],
-  [
+  ),
+);
+
+const HeartBeatRequestCodec = wireKeys(
+  t.exact(t.type({ action: actionLiteral('HeartBeat'), sequence: StringLike }), 'HeartBeat'),
+);
+
+const ConfControlRequestCodec = wireKeys(
+  t.exact(
+    t.type({
+      action: actionLiteral('ConfControl'),
+      sequence: StringLike,
+      type: StringLike,
+      data: withFallback(ConfControlDataCodec, () => ({})),
+    }),
     'ConfControl',
-    widen(
-      lenientObject<ConfControlRequest>(
-        'ConfControl',
-        {
-          action: { codec: actionLiteral('ConfControl'), required: true },
-          sequence: { codec: StringLike, required: true },
-          type: { codec: StringLike, required: true },
-          data: { codec: confControlData, fallback: () => ({}) },
-        },
-        { unknownKeys: 'drop' },
-      ),
-    ),
-  ],
+  ),
+);
+
+/** Client actions → codec. A Map, so an `action` such as `toString` cannot reach the prototype. */
+const CLIENT_CODECS: ReadonlyMap<string, t.Decoder<unknown, ClientFrame>> = new Map<
+  string,
+  t.Decoder<unknown, ClientFrame>
+>([
+  ['Subscribe', SubscribeRequestCodec],
+  ['HeartBeat', HeartBeatRequestCodec],
+  ['ConfControl', ConfControlRequestCodec],
 ]);
 
 /**

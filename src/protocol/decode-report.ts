@@ -5,24 +5,23 @@
  * @module
  */
 import type * as t from 'io-ts';
-import { MISSING } from './combinators.js';
 import type { FrameDecodeError } from './decode-error.js';
-import { LenientType } from './lenient.js';
 import { redactSecrets } from './redact.js';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;
 
 /**
  * The path of an io-ts context: array indexes as `[i]`, identifiers as `.name`, anything else (a
- * key with a stray space) as `["name "]`. The root entry is skipped.
+ * key with a stray space) as `["name "]`. The root entry is skipped. The key pre-pass
+ * (`wire-keys.ts`) has already removed the entries of intersection members and put back wire keys,
+ * so every entry is a step into the frame: an index when its parent's value is an array.
  */
 function contextPath(context: t.Context): string {
   let path = '';
   for (let i = 1; i < context.length; i++) {
     const entry = context[i];
-    const parent = context[i - 1]?.type;
     if (entry === undefined) continue;
-    if (parent instanceof LenientType && parent.kind === 'array') path += `[${entry.key}]`;
+    if (Array.isArray(context[i - 1]?.actual)) path += `[${entry.key}]`;
     else if (IDENTIFIER.test(entry.key)) path += path === '' ? entry.key : `.${entry.key}`;
     else path += `[${JSON.stringify(entry.key)}]`;
   }
@@ -56,8 +55,9 @@ export function describeFailure(label: string, errors: t.Errors): { path: string
   const path = contextPath(first.context);
   const expected = first.context[first.context.length - 1]?.type.name ?? 'a valid value';
   const where = path === '' ? 'value' : path;
+  // The key pre-pass turns `null` into absent, so a missing field always fails on `undefined`.
   const what =
-    first.message === MISSING || first.value === undefined
+    first.value === undefined
       ? `required field ${where} is missing`
       : first.message !== undefined
         ? `${where}: ${first.message}`

@@ -1,24 +1,29 @@
 /**
- * The public entry point for server frames: text in, `Either<FrameDecodeError, ServerFrame>` out,
- * never an exception (§6.13: a bad frame must not close the connection).
+ * The public entry points for server frames: text (or a parsed value) in,
+ * `Either<FrameDecodeError, ServerFrame>` out, never an exception (§6.13: a bad frame must not close
+ * the connection).
  * @module
  */
 import type { Either } from 'fp-ts/lib/Either.js';
-import { left } from 'fp-ts/lib/Either.js';
+import { isLeft, left, right } from 'fp-ts/lib/Either.js';
 import type { FrameDecodeError } from './decode-error.js';
-import { decodeParsedFrame } from './frame-codecs.js';
+import { invalidFrame } from './decode-report.js';
+import { fastPathOf } from './fast/fast-paths.js';
+import { FRAME_CODECS } from './frame-codecs.js';
 import type { ServerFrame } from './messages.js';
-import { invalidJson } from './parse-frame-text.js';
+import { invalidJson, readFrameAction } from './parse-frame-text.js';
 import { redactSecrets } from './redact.js';
+import { MISS } from './scalars.js';
 
 /**
  * Decodes one text frame from the conference WebSocket into its clean, normalised shape.
  *
  * Liberal as Appendix B asks: numbers sent as strings (and the reverse), padded keys, the alternate
  * spellings of §9, missing optional fields and unknown keys are all accepted; Basic/Dynamic
- * top-level fields are gathered under `data`; an unknown `action` gives an `UnknownNotify`. Frames
- * in their documented form take a fast path; the result is the same either way. The result may
- * share arrays and objects with the parsed JSON.
+ * top-level fields are gathered under `data`; an unknown `action` gives an `UnknownNotify`. The
+ * frequent pushes in their documented form take a hand-written fast path; the result is what
+ * {@link decodeServerMessage} gives either way. The result may share arrays and objects with the
+ * parsed JSON.
  *
  * Failure is a value: not JSON → `FRAME_INVALID_JSON`, not an object → `FRAME_NOT_OBJECT`, no
  * `action` → `FRAME_NO_ACTION`, fields that do not fit → `FRAME_INVALID` with a `path` such as
@@ -45,17 +50,39 @@ export function decodeServerFrame(text: string): Either<FrameDecodeError, Server
   } catch {
     return left(invalidJson(text));
   }
-  // The parsed value is ours alone, so the fast path may take it apart rather than copy it.
-  return decodeParsedFrame(value, 'fast-then-full', true);
+  // The parsed value is ours alone, so a fast path may take it apart rather than copy it.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const frame = value as Record<string, unknown>;
+    const action = frame.action;
+    const fast = typeof action === 'string' ? fastPathOf(action) : undefined;
+    if (fast !== undefined) {
+      const decoded = fast(frame);
+      if (decoded !== MISS) return right(decoded);
+    }
+  }
+  return decodeServerMessage(value);
 }
 
 /**
- * Like {@link decodeServerFrame}, for a frame that is already parsed (e.g. by a transport that
- * parses once for several consumers).
+ * The full decode of a frame that is already parsed (e.g. by a transport that parses once for
+ * several consumers): the one slow path, io-ts codecs over the key pre-pass, which
+ * {@link decodeServerFrame} falls back to. Never changes `value`.
+ *
+ * @example
+ * ```ts
+ * decodeServerMessage({ action: 'HeartBeat', sequence: 12 }); // right({ action: 'HeartBeat', sequence: '12' })
+ * ```
  * @category Protocol
  */
 export function decodeServerMessage(value: unknown): Either<FrameDecodeError, ServerFrame> {
-  return decodeParsedFrame(value);
+  const action = readFrameAction(value);
+  if (typeof action !== 'string') return left(action);
+  const frame = value as Record<string, unknown>; // readFrameAction checked it is an object
+  const codec = FRAME_CODECS.get(action);
+  // §6.13: any other action is delivered as an unknown notification, not an error.
+  if (codec === undefined) return right({ action: 'UnknownNotify', rawAction: action, raw: frame });
+  const decoded = codec.decode(frame);
+  return isLeft(decoded) ? left(invalidFrame(action, decoded.left)) : right(decoded.right);
 }
 
 /**

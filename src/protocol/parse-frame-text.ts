@@ -7,7 +7,7 @@ import type { Either } from 'fp-ts/lib/Either.js';
 import { left, right } from 'fp-ts/lib/Either.js';
 import type { FrameDecodeError } from './decode-error.js';
 import { kindOf } from './decode-report.js';
-import { hasKey, isRecord } from './lenient.js';
+import { hasKey, isRecord } from './keys.js';
 
 /**
  * Parses one frame's text. Never throws: text that is not JSON gives a `FRAME_INVALID_JSON` Left

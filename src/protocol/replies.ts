@@ -2,43 +2,33 @@
  * Replies to client frames: Subscribe (§6.1), HeartBeat (§6.2) and ConfControl (§5.3).
  * @module
  */
-import { lenientObject, mapped, objectOrJsonText } from './combinators.js';
-import { actionLiteral, isRecord, type LenientType, NumberLike, StringLike } from './lenient.js';
+import * as t from 'io-ts';
+import { jsonText, mapDecoded } from './extra-codecs.js';
+import { isRecord } from './keys.js';
 import type { ConfControlReply, HeartBeatReply, SubscribeReply } from './messages.js';
+import { actionLiteral, NumberLike, StringLike } from './scalars.js';
+import { wireKeys } from './wire-keys.js';
 
-interface ReturnStatus {
-  readonly returnCode?: number;
-  readonly returnDesc?: string;
-}
-
-function returnStatus(returnCodeRequired: boolean, descKeys: readonly string[]): LenientType<ReturnStatus> {
-  return objectOrJsonText(
-    lenientObject<ReturnStatus>(
+/** §6.1: the documented key has a trailing space; a corrected server would send `returnDesc`. */
+const SubscribeStatus = jsonText(
+  wireKeys(
+    t.exact(
+      t.intersection([t.type({ returnCode: NumberLike }), t.partial({ returnDesc: StringLike })]),
       'ReturnStatus',
-      {
-        returnCode: { codec: NumberLike, required: returnCodeRequired },
-        returnDesc: { codec: StringLike, keys: descKeys },
-      },
-      { unknownKeys: 'drop' },
     ),
-  );
-}
+    { keys: { returnDesc: ['returnDesc ', 'returnDesc'] } },
+  ),
+);
 
-interface SubscribeReplyWire {
-  readonly action: 'Subscribe';
-  readonly sequence?: string;
-  readonly data: ReturnStatus;
-}
-
-const subscribeReplyWire = lenientObject<SubscribeReplyWire>(
-  'Subscribe reply',
-  {
-    action: { codec: actionLiteral('Subscribe'), required: true },
-    sequence: { codec: StringLike },
-    // §6.1: the documented key has a trailing space; a corrected server would send `returnDesc`.
-    data: { codec: returnStatus(true, ['returnDesc ', 'returnDesc']), required: true },
-  },
-  { unknownKeys: 'drop' },
+const SubscribeReplyWire = wireKeys(
+  t.exact(
+    t.intersection([
+      t.type({ action: actionLiteral('Subscribe') }),
+      t.partial({ sequence: StringLike }),
+      t.type({ data: SubscribeStatus }),
+    ]),
+    'Subscribe reply',
+  ),
 );
 
 function isSubscribeReply(u: unknown): u is SubscribeReply {
@@ -46,12 +36,12 @@ function isSubscribeReply(u: unknown): u is SubscribeReply {
 }
 
 /** Subscribe reply codec: `data.returnCode` and `data."returnDesc "` are lifted to the top. @internal */
-export const SubscribeReplyCodec: LenientType<SubscribeReply> = mapped(
-  subscribeReplyWire,
+export const SubscribeReplyCodec: t.Type<SubscribeReply, unknown, unknown> = mapDecoded(
+  SubscribeReplyWire,
   (w): SubscribeReply => {
     const reply: { -readonly [K in keyof SubscribeReply]: SubscribeReply[K] } = {
       action: 'Subscribe',
-      returnCode: w.data.returnCode ?? 0,
+      returnCode: w.data.returnCode,
     };
     if (w.sequence !== undefined) reply.sequence = w.sequence;
     if (w.data.returnDesc !== undefined) reply.returnDesc = w.data.returnDesc;
@@ -61,32 +51,25 @@ export const SubscribeReplyCodec: LenientType<SubscribeReply> = mapped(
 );
 
 /** HeartBeat echo codec (§6.2): the request's `sequence`, sent back. @internal */
-export const HeartBeatReplyCodec: LenientType<HeartBeatReply> = lenientObject<HeartBeatReply>(
-  'HeartBeat reply',
-  {
-    action: { codec: actionLiteral('HeartBeat'), required: true },
-    sequence: { codec: StringLike, required: true },
-  },
-  { unknownKeys: 'drop' },
+export const HeartBeatReplyCodec: t.Type<HeartBeatReply, unknown, unknown> = wireKeys(
+  t.exact(t.type({ action: actionLiteral('HeartBeat'), sequence: StringLike }), 'HeartBeat reply'),
 );
 
-interface ConfControlReplyWire {
-  readonly action: 'ConfControl';
-  readonly sequence?: string;
-  readonly type?: string;
-  readonly data?: ReturnStatus;
-}
+/** §5.3: the (simulator's) reply spells it without the space. */
+const ConfControlStatus = jsonText(
+  wireKeys(t.exact(t.partial({ returnCode: NumberLike, returnDesc: StringLike }), 'ReturnStatus'), {
+    keys: { returnDesc: ['returnDesc', 'returnDesc '] },
+  }),
+);
 
-const confControlReplyWire = lenientObject<ConfControlReplyWire>(
-  'ConfControl reply',
-  {
-    action: { codec: actionLiteral('ConfControl'), required: true },
-    sequence: { codec: StringLike },
-    type: { codec: StringLike },
-    // §5.3: the (simulator's) reply spells it without the space.
-    data: { codec: returnStatus(false, ['returnDesc', 'returnDesc ']) },
-  },
-  { unknownKeys: 'drop' },
+const ConfControlReplyWire = wireKeys(
+  t.exact(
+    t.intersection([
+      t.type({ action: actionLiteral('ConfControl') }),
+      t.partial({ sequence: StringLike, type: StringLike, data: ConfControlStatus }),
+    ]),
+    'ConfControl reply',
+  ),
 );
 
 function isConfControlReply(u: unknown): u is ConfControlReply {
@@ -94,8 +77,8 @@ function isConfControlReply(u: unknown): u is ConfControlReply {
 }
 
 /** ConfControl reply codec (§5.3; undocumented, informational): `data` fields lifted to the top. @internal */
-export const ConfControlReplyCodec: LenientType<ConfControlReply> = mapped(
-  confControlReplyWire,
+export const ConfControlReplyCodec: t.Type<ConfControlReply, unknown, unknown> = mapDecoded(
+  ConfControlReplyWire,
   (w): ConfControlReply => {
     const reply: { -readonly [K in keyof ConfControlReply]: ConfControlReply[K] } = { action: 'ConfControl' };
     if (w.sequence !== undefined) reply.sequence = w.sequence;

@@ -5,19 +5,13 @@
  */
 import type { Either } from 'fp-ts/lib/Either.js';
 import { isLeft, left, right } from 'fp-ts/lib/Either.js';
-import { lenientArray, lenientObject } from './combinators.js';
+import * as t from 'io-ts';
 import { describeFailure } from './decode-report.js';
-import {
-  findKey,
-  isRecord,
-  type LenientType,
-  MISS,
-  NumberLike,
-  primitive,
-  SecretLike,
-  StringLike,
-} from './lenient.js';
+import { withFallback } from './extra-codecs.js';
+import { findKey, isRecord } from './keys.js';
 import type { ControlTokenInfo, RestErrorBody, WebSocketTokenInfo } from './messages.js';
+import { lenientScalar, MISS, NumberLike, numberOf, SecretLike, StringLike } from './scalars.js';
+import { wireKeys } from './wire-keys.js';
 
 /**
  * A REST answer body that does not have the documented shape. Its message names fields and types,
@@ -34,51 +28,44 @@ export interface RestBodyError {
 }
 
 /** §9.14: samples append `/cms/open/…` to `wsURL`; strip trailing slashes so the join is clean. */
-const WsUrl = primitive(
+const WsUrl = lenientScalar(
   'URL string',
   (u): u is string => typeof u === 'string',
   (u) => (typeof u === 'string' ? u.trim().replace(/\/+$/, '') : MISS),
 );
 
-const tokenInfo = lenientObject<ControlTokenInfo>(
-  'TokenInfo',
-  {
-    token: { codec: SecretLike, required: true },
-    wsURL: { codec: WsUrl, required: true },
-    expireTime: { codec: NumberLike, required: true },
-    confTokenExpireTime: { codec: NumberLike },
-    tmpWsToken: { codec: SecretLike },
-    role: { codec: NumberLike },
-    userID: { codec: StringLike },
-    orgID: { codec: StringLike },
-    vmrCurrentConfID: { codec: StringLike },
-    supportNotifyType: { codec: lenientArray(StringLike) },
-  },
-  { unknownKeys: 'drop' },
+const TokenInfoCodec = wireKeys(
+  t.exact(
+    t.intersection([
+      t.type({ token: SecretLike, wsURL: WsUrl, expireTime: NumberLike }),
+      t.partial({
+        confTokenExpireTime: NumberLike,
+        tmpWsToken: SecretLike,
+        role: NumberLike,
+        userID: StringLike,
+        orgID: StringLike,
+        vmrCurrentConfID: StringLike,
+        supportNotifyType: t.array(StringLike),
+      }),
+    ]),
+    'TokenInfo',
+  ),
 );
 
-const controlTokenBody = lenientObject<{ readonly data: ControlTokenInfo }>(
-  'CreateConfToken response',
-  { data: { codec: tokenInfo, required: true } },
-  { unknownKeys: 'drop' },
+const ControlTokenBody = wireKeys(t.exact(t.type({ data: TokenInfoCodec }), 'CreateConfToken response'));
+
+const WebSocketTokenBody = wireKeys(
+  t.exact(t.type({ webSocketToken: SecretLike }), 'CreateWebSocketToken response'),
 );
 
-const webSocketTokenInfo = lenientObject<WebSocketTokenInfo>(
-  'CreateWebSocketToken response',
-  { webSocketToken: { codec: SecretLike, required: true } },
-  { unknownKeys: 'drop' },
+const RestErrorBodyCodec = wireKeys(
+  t.exact(
+    t.type({ error_code: StringLike, error_msg: withFallback(StringLike, () => '') }),
+    'Meeting API error body',
+  ),
 );
 
-const restErrorBody = lenientObject<RestErrorBody>(
-  'Meeting API error body',
-  {
-    error_code: { codec: StringLike, required: true },
-    error_msg: { codec: StringLike, fallback: () => '' },
-  },
-  { unknownKeys: 'drop' },
-);
-
-function run<A>(codec: LenientType<A>, json: unknown): Either<RestBodyError, A> {
+function run<A>(codec: t.Decoder<unknown, A>, json: unknown): Either<RestBodyError, A> {
   const decoded = codec.decode(json);
   return isLeft(decoded)
     ? left({ code: 'REST_BAD_BODY', ...describeFailure(codec.name, decoded.left) })
@@ -98,7 +85,7 @@ function run<A>(codec: LenientType<A>, json: unknown): Either<RestBodyError, A> 
  * @category Protocol
  */
 export function decodeControlTokenResponse(json: unknown): Either<RestBodyError, ControlTokenInfo> {
-  const decoded = run(controlTokenBody, json);
+  const decoded = run(ControlTokenBody, json);
   return isLeft(decoded) ? decoded : right(decoded.right.data);
 }
 
@@ -111,7 +98,7 @@ export function decodeControlTokenResponse(json: unknown): Either<RestBodyError,
 export function decodeWebSocketTokenResponse(json: unknown): Either<RestBodyError, WebSocketTokenInfo> {
   if (isRecord(json) && findKey(json, ['webSocketToken']) === undefined && isRecord(json.data)) {
     const codeKey = findKey(json, ['returnCode']);
-    const code = codeKey === undefined ? 0 : NumberLike.fast(json[codeKey]);
+    const code = codeKey === undefined ? 0 : numberOf(json[codeKey]);
     if (code !== 0) {
       const detail = code === MISS ? 'not a number' : String(code);
       return left({
@@ -120,12 +107,12 @@ export function decodeWebSocketTokenResponse(json: unknown): Either<RestBodyErro
         message: `wsToken answer has returnCode ${detail}`,
       });
     }
-    const inner = run(webSocketTokenInfo, json.data);
+    const inner = run(WebSocketTokenBody, json.data);
     return isLeft(inner)
       ? left({ ...inner.left, path: inner.left.path === '' ? 'data' : `data.${inner.left.path}` })
       : inner;
   }
-  return run(webSocketTokenInfo, json);
+  return run(WebSocketTokenBody, json);
 }
 
 /**
@@ -134,5 +121,5 @@ export function decodeWebSocketTokenResponse(json: unknown): Either<RestBodyErro
  * @category Protocol
  */
 export function decodeRestErrorBody(json: unknown): Either<RestBodyError, RestErrorBody> {
-  return run(restErrorBody, json);
+  return run(RestErrorBodyCodec, json);
 }

@@ -16,11 +16,14 @@ import { as, bothPaths, decodeOk } from './helpers.js';
 const ENVELOPE = { confID: '913570246', msgMode: 0 } as const;
 
 describe('PROTOCOL.md server-frame examples', () => {
+  // Only the frequent pushes have a hand-written fast path; the others take the slow path alone.
+  const HOT = new Set(['ParticipantsNotify', 'ConfDynamicInfoNotify', 'SpeakerChangeNotify']);
+
   it.each(Object.entries(ex.SERVER_FRAME_EXAMPLES))(
-    '%s takes the fast path and equals the full decode',
+    '%s equals the full decode, and takes the fast path if it has one',
     (_, text) => {
       const { normal, shared, full, tookFastPath } = bothPaths(text);
-      expect(tookFastPath).toBe(true);
+      expect(tookFastPath).toBe(HOT.has(String(JSON.parse(text).action)));
       expect(normal).toEqual(full);
       expect(shared).toEqual(full);
       expect(normal).toMatchObject({ _tag: 'Right' });

@@ -1,53 +1,40 @@
 /**
- * The hand-written fast paths (ParticipantsNotify, SpeakerChangeNotify, the owned
- * ConfDynamicInfoNotify path, the key memos) against the full io-ts decode: frames in documented
- * form take them, and every frame, documented or not, gives exactly what the full decode gives.
- * Frames are written as JSON text by hand, so they can hold padded keys, `__proto__` and
- * duplicate keys. Runs per property: FC_NUM_RUNS (default 300).
+ * The hand-written fast paths (ParticipantsNotify, SpeakerChangeNotify, ConfDynamicInfoNotify)
+ * against the full io-ts decode: frames in documented form take them, and every frame, documented
+ * or not, gives exactly what the full decode gives. Frames are written as JSON text by hand, so
+ * they can hold padded keys, `__proto__` and duplicate keys. Runs per property: FC_NUM_RUNS
+ * (default 300).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeServerFrame, decodeServerMessage } from '../../src/protocol/decode-server-frame.js';
-import { decodeParsedFrame } from '../../src/protocol/frame-codecs.js';
-import { MISS } from '../../src/protocol/lenient.js';
-import { ConfDynamicInfoNotifyOwnedFast } from '../../src/protocol/notify/conf-dynamic-info.js';
-import { participantsNotifyFast } from '../../src/protocol/notify/participants.js';
-import { speakerChangeNotifyFast } from '../../src/protocol/notify/speaker-change.js';
+import { confDynamicInfoNotifyFast as ConfDynamicInfoNotifyOwnedFast } from '../../src/protocol/fast/conf-dynamic-info.js';
+import { participantsNotifyFast } from '../../src/protocol/fast/participants.js';
+import { speakerChangeNotifyFast } from '../../src/protocol/fast/speaker-change.js';
+import { MISS } from '../../src/protocol/scalars.js';
 import {
   confDynamicInfoFrame,
   participantsFullFrame,
   participantsIncrementFrame,
   speakerChangeFrame,
 } from '../fixtures/push-frames.js';
+import {
+  type Entry,
+  listFrame,
+  obj,
+  objectText,
+  participantItem,
+  STATUS_NUMBERS,
+  STATUS_STRINGS,
+  speakerItem,
+  statusFrame,
+} from './frame-arbitraries.js';
 
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 300);
 
-/** A JSON value, or OMIT: the entry is left out of the object. */
-const OMIT = Symbol('omit');
-type Entry = readonly [string, unknown];
-
-/** JSON text of an object with exactly these entries in this order (duplicates and `__proto__` kept). */
-function objectText(entries: readonly Entry[]): string {
-  const parts = entries.filter(([, v]) => v !== OMIT).map(([k, v]) => `${JSON.stringify(k)}:${toText(v)}`);
-  return `{${parts.join(',')}}`;
-}
-
-/** An object written entry by entry. */
-class Obj {
-  constructor(readonly entries: readonly Entry[]) {}
-}
-
-/** Values are JSON values, {@link Obj}s, or arrays of those. */
-function toText(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(toText).join(',')}]`;
-  return v instanceof Obj ? objectText(v.entries) : JSON.stringify(v);
-}
-
-const obj = (entries: readonly Entry[]): Obj => new Obj(entries);
-
 /** Decodes `text` every way and checks they agree; returns the result. */
 function agree(text: string): unknown {
-  const full = decodeParsedFrame(JSON.parse(text), 'full');
+  const full = decodeServerMessage(JSON.parse(text));
   // `decodeServerFrame` owns its parse (and may take it apart); `decodeServerMessage` must not.
   expect(decodeServerFrame(text)).toStrictEqual(full);
   const kept: unknown = JSON.parse(text);
@@ -55,211 +42,6 @@ function agree(text: string): unknown {
   expect(kept).toStrictEqual(JSON.parse(text));
   return full;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Arbitraries: mostly documented values, with every liberal rule mixed in
-// ---------------------------------------------------------------------------------------------
-
-/** Keys chosen to hit the fast paths' checks: padded, `__proto__`, the typo spelling, unknown. */
-const oddKey = fc.constantFrom(
-  ' pinfoMap',
-  'pid ',
-  ' data',
-  'msgID ',
-  '__proto__',
-  'extra',
-  ' NAME',
-  'name ',
-);
-
-const hex = (minLength: number, maxLength: number): fc.Arbitrary<string> =>
-  fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength, maxLength });
-
-// Documented values far outweigh the rest, so that most frames still fit a fast path somewhere and
-// the odd value or key decides between fast path and fallback.
-const DOC = 40;
-
-const numberish = fc.oneof(
-  { weight: DOC, arbitrary: fc.integer({ min: 0, max: 2 ** 45 }) },
-  {
-    weight: 3,
-    arbitrary: fc.oneof(
-      fc.integer({ min: 0, max: 2 ** 45 }).map(String),
-      fc.constantFrom(' 42 ', '1.5', '1e3'),
-    ),
-  },
-  { weight: 1, arbitrary: fc.constantFrom('0x10', '', 'abc', '12345678901234567', null, true, OMIT, -0.5) },
-);
-const stringish = fc.oneof(
-  { weight: DOC, arbitrary: fc.string({ maxLength: 6 }) },
-  { weight: 3, arbitrary: fc.integer({ min: 0, max: 99999 }) },
-  { weight: 1, arbitrary: fc.constantFrom(null, true, OMIT, 1.5, [], {}) },
-);
-const binaryish = fc.oneof(
-  { weight: DOC, arbitrary: fc.constantFrom(0, 1) },
-  { weight: 2, arbitrary: fc.constantFrom('0', ' 1') },
-  { weight: 1, arbitrary: fc.constantFrom(2, null, OMIT) },
-);
-
-const envelope = (action: string): fc.Arbitrary<Entry[]> =>
-  fc
-    .record({
-      confID: fc.oneof({ weight: 5, arbitrary: fc.constant('913570246') }, stringish),
-      msgID: fc.oneof({ weight: 5, arbitrary: hex(32, 32) }, stringish),
-      msgMode: binaryish,
-      version: numberish,
-      createTime: numberish,
-      action: fc.oneof(
-        { weight: 8, arbitrary: fc.constant<unknown>(action) },
-        fc.constantFrom<unknown>(` ${action}`, 'Other', OMIT),
-      ),
-      padded: fc.option(fc.tuple(fc.constantFrom(' msgID', 'action ', 'confID '), stringish), { freq: 8 }),
-    })
-    .map(({ padded, ...e }) => [...Object.entries(e), ...(padded === null ? [] : [padded])]);
-
-const pinfoMap = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc
-      .array(
-        fc.tuple(
-          fc.oneof(
-            { weight: 8, arbitrary: fc.constantFrom('NAME', 'HAND', 'MUTE', 'ROLE', 'VIDEO', 'ADDTIME') },
-            fc.constantFrom(' NAME', 'HAND ', '__proto__', 'CLICENT_LOGIN_TYPE', 'CLIENT_LOGIN_TYPE', ''),
-          ),
-          fc.oneof(
-            { weight: 8, arbitrary: fc.string({ maxLength: 4 }) },
-            fc.constantFrom(1, true, null, {}, []),
-          ),
-        ),
-        { maxLength: 6 },
-      )
-      .map(obj),
-  },
-  fc.constantFrom(null, OMIT, 'x', []),
-);
-
-const participantItem = fc
-  .record({
-    pid: fc.oneof({ weight: 6, arbitrary: hex(4, 8) }, stringish),
-    mode: binaryish,
-    pinfoMap,
-    odd: fc.option(fc.tuple(oddKey, fc.jsonValue({ maxDepth: 1 })), { freq: 6 }),
-  })
-  .map(({ odd, ...item }) => obj([...Object.entries(item), ...(odd === null ? [] : [odd])]));
-
-const listFrame = (action: string, item: fc.Arbitrary<unknown>): fc.Arbitrary<string> =>
-  fc
-    .record({
-      data: fc.oneof(
-        { weight: 8, arbitrary: fc.array(item, { maxLength: 5 }) },
-        fc.constantFrom(OMIT, null, {}, 'x'),
-      ),
-      envelope: envelope(action),
-      odd: fc.option(fc.tuple(oddKey, fc.jsonValue({ maxDepth: 1 })), { freq: 6 }),
-    })
-    .map(({ data, envelope: e, odd }) => objectText([['data', data], ...(odd === null ? [] : [odd]), ...e]));
-
-const speakerItem = fc
-  .record({
-    pid: fc.oneof({ weight: 6, arbitrary: hex(4, 8) }, stringish),
-    name: fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 6 }) }, stringish),
-    speakingVolume: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 100 }) }, numberish),
-    odd: fc.option(fc.tuple(oddKey, fc.jsonValue({ maxDepth: 1 })), { freq: 6 }),
-  })
-  .map(({ odd, ...item }) => obj([...Object.entries(item), ...(odd === null ? [] : [odd])]));
-
-const picInfo = fc
-  .record({
-    index: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 9 }) }, numberish),
-    id: fc.oneof(
-      { weight: 6, arbitrary: fc.array(fc.string({ maxLength: 4 }), { maxLength: 2 }) },
-      fc.constantFrom(OMIT, null, [1], 'x'),
-    ),
-    share: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(0, 1) }, numberish),
-    odd: fc.option(fc.tuple(fc.constantFrom(' share', 'index ', '__proto__', 'extra'), fc.integer()), {
-      freq: 6,
-    }),
-  })
-  .map(({ odd, ...p }) => obj([...Object.entries(p), ...(odd === null ? [] : [odd])]));
-
-const multiPic = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc
-      .record({
-        picNum: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 9 }) }, numberish),
-        period: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, numberish),
-        picInfos: fc.oneof(
-          { weight: 6, arbitrary: fc.array(picInfo, { maxLength: 4 }) },
-          fc.constantFrom(OMIT, null, {}),
-        ),
-        odd: fc.option(fc.tuple(fc.constantFrom(' period', '__proto__', 'layout'), fc.integer()), {
-          freq: 6,
-        }),
-      })
-      .map(({ odd, ...m }) => obj([...Object.entries(m), ...(odd === null ? [] : [odd])])),
-  },
-  fc.constantFrom(OMIT, null, 'x', []),
-);
-
-const STATUS_NUMBERS = [
-  'endTime',
-  'vas',
-  'lock',
-  'mute',
-  'lockSharing',
-  'canUnmute',
-  'chairView',
-  'picNum',
-  'partViewNum',
-  'maxPartViewNum',
-  'recState',
-  'forbiddenChat',
-  'recOccurred',
-  'realTimeSubtitle',
-  'waitingRoomState',
-] as const;
-const STATUS_STRINGS = ['state', 'mode', 'confIMGroupId'] as const;
-
-const statusFrame = fc
-  .record({
-    numbers: fc.array(numberish, {
-      minLength: STATUS_NUMBERS.length,
-      maxLength: STATUS_NUMBERS.length,
-    }),
-    strings: fc.array(stringish, {
-      minLength: STATUS_STRINGS.length,
-      maxLength: STATUS_STRINGS.length,
-    }),
-    multiPic,
-    unknown: fc.array(
-      fc.tuple(fc.constantFrom('aiRecState', 'pause', 'lanChannels', 'x'), fc.jsonValue({ maxDepth: 1 })),
-      {
-        maxLength: 3,
-      },
-    ),
-    odd: fc.option(
-      fc.tuple(fc.constantFrom(' lock', 'state ', '__proto__', ' aiRecState', 'lock'), fc.integer()),
-      {
-        freq: 5,
-      },
-    ),
-    envelope: envelope('ConfDynamicInfoNotify'),
-    envelopeFirst: fc.boolean(),
-  })
-  .map(({ numbers, strings, multiPic: m, unknown, odd, envelope: e, envelopeFirst }) => {
-    const payload: Entry[] = [
-      ...STATUS_STRINGS.map((k, i): Entry => [k, strings[i]]),
-      ...STATUS_NUMBERS.map((k, i): Entry => [k, numbers[i]]),
-      ['multiPic', m],
-      ...unknown,
-      ...(odd === null ? [] : [odd]),
-    ];
-    return objectText(envelopeFirst ? [...e, ...payload] : [...payload, ...e]);
-  });
-
-// ---------------------------------------------------------------------------------------------
 
 describe('fast paths take documented frames', () => {
   it('ParticipantsNotify: increments, full rosters, items without pinfoMap', () => {
@@ -405,7 +187,7 @@ describe('property: fast paths equal the full decode', () => {
     );
   });
 
-  it('sequences of frames: what the key memos learnt from one frame never changes the next', () => {
+  it('sequences of frames: one frame never changes how the next decodes', () => {
     const anyFrame = fc.oneof(
       listFrame('ParticipantsNotify', participantItem),
       listFrame('SpeakerChangeNotify', speakerItem),
@@ -493,7 +275,7 @@ describe('fast paths fall back where a padded key may hold an absent field', () 
   });
 });
 
-describe('key memos', () => {
+describe('odd keys after clean ones', () => {
   const roster = (pinfoMaps: readonly (readonly Entry[])[]): string =>
     objectText([
       [
@@ -514,7 +296,7 @@ describe('key memos', () => {
       ['action', 'ParticipantsNotify'],
     ]);
 
-  it('a key that differs from the remembered one at its place is still checked', () => {
+  it('an odd pinfoMap key after clean maps is still checked', () => {
     const clean: Entry[] = [
       ['NAME', 'Ada'],
       ['HAND', '0'],

@@ -1,9 +1,13 @@
 import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import type { FrameDecodeError } from '../../src/protocol/decode-error.js';
-import { decodeServerFrame, formatDecodeError } from '../../src/protocol/decode-server-frame.js';
-import { decodeParsedFrame, FRAME_CODECS } from '../../src/protocol/frame-codecs.js';
-import { MISS } from '../../src/protocol/lenient.js';
+import {
+  decodeServerFrame,
+  decodeServerMessage,
+  formatDecodeError,
+} from '../../src/protocol/decode-server-frame.js';
+import { fastPathOf } from '../../src/protocol/fast/fast-paths.js';
 import type { ServerFrame } from '../../src/protocol/messages.js';
+import { MISS } from '../../src/protocol/scalars.js';
 import { Secret } from '../../src/security/secret.js';
 
 /** Decodes `text` and returns the frame, failing the test with the decode error otherwise. */
@@ -43,9 +47,9 @@ export function revealSecrets(value: unknown): unknown {
 }
 
 /**
- * Both decode paths on fresh parses of `text`, and whether the fast path produced the result.
+ * Both decode paths on fresh parses of `text`, and whether a fast path produced the result.
  * `normal` is the decode of text (whose fast path may take the parse apart), `shared` the decode of
- * a parsed value the caller keeps (which must be left as it was).
+ * a parsed value the caller keeps (which must be left as it was), `full` the slow path.
  */
 export function bothPaths(text: string): {
   normal: unknown;
@@ -55,14 +59,13 @@ export function bothPaths(text: string): {
 } {
   const normal = decodeServerFrame(text);
   const kept: unknown = JSON.parse(text);
-  const shared = decodeParsedFrame(kept);
+  const shared = decodeServerMessage(kept);
   if (JSON.stringify(kept) !== JSON.stringify(JSON.parse(text))) throw new Error('shared parse was changed');
-  const full = decodeParsedFrame(JSON.parse(text), 'full');
-  const parsed: unknown = JSON.parse(text);
-  const action =
-    typeof parsed === 'object' && parsed !== null && 'action' in parsed ? String(parsed.action).trim() : '';
-  const codec = FRAME_CODECS.get(action);
-  const tookFastPath = codec !== undefined && codec.fast(parsed) !== MISS;
+  const full = decodeServerMessage(JSON.parse(text));
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  // decodeServerFrame looks for a fast path under the exact action only.
+  const fast = typeof parsed.action === 'string' ? fastPathOf(parsed.action) : undefined;
+  const tookFastPath = fast !== undefined && fast(parsed) !== MISS;
   return {
     normal: revealSecrets(normal),
     shared: revealSecrets(shared),

@@ -2,44 +2,46 @@
  * AttendeesNotify (§6.6): the attendees invited when the meeting was scheduled.
  * @module
  */
-import { lenientArray, lenientObject } from '../combinators.js';
+import * as t from 'io-ts';
 import { notifyCodec } from '../envelope.js';
-import { BinaryLike, BooleanLike, type LenientType, NumberLike, StringLike } from '../lenient.js';
-import type { AttendeeItem, AttendeesNotify } from '../messages.js';
+import type { AttendeesNotify } from '../messages.js';
+import { BinaryLike, BooleanLike, NumberLike, StringLike } from '../scalars.js';
+import { wireKeys } from '../wire-keys.js';
 
-/** One AttendeeNotifyDTO; unknown keys are kept. */
-const AttendeeItemCodec: LenientType<AttendeeItem> = lenientObject<AttendeeItem>(
-  'AttendeeNotifyDTO',
-  {
-    mode: { codec: BinaryLike, required: true },
-    userUUID: { codec: StringLike },
-    participantID: { codec: StringLike },
-    phone: { codec: StringLike },
-    name: { codec: StringLike },
-    accountId: { codec: StringLike },
-    role: { codec: NumberLike },
-    email: { codec: StringLike },
-    sms: { codec: StringLike },
-    isMute: { codec: NumberLike },
-    isAutoInvite: { codec: NumberLike },
-    type: { codec: StringLike },
-    address: { codec: StringLike },
-    deptUUID: { codec: StringLike },
-    deptName: { codec: StringLike },
-    // §9.20: the example sends `orgID`, the table `orgId`.
-    orgID: { codec: StringLike, keys: ['orgID', 'orgId'] },
-    thirdAccount: { codec: StringLike },
-    hidePhone: { codec: BooleanLike },
-    isNotOverlayPidName: { codec: BooleanLike },
-  },
-  { unknownKeys: 'keep' },
+/** One AttendeeNotifyDTO; unknown keys are kept (no `t.exact`). */
+const AttendeeItemCodec = wireKeys(
+  t.intersection(
+    [
+      t.type({ mode: BinaryLike }),
+      t.partial({
+        userUUID: StringLike,
+        participantID: StringLike,
+        phone: StringLike,
+        name: StringLike,
+        accountId: StringLike,
+        role: NumberLike,
+        email: StringLike,
+        sms: StringLike,
+        isMute: NumberLike,
+        isAutoInvite: NumberLike,
+        type: StringLike,
+        address: StringLike,
+        deptUUID: StringLike,
+        deptName: StringLike,
+        orgID: StringLike,
+        thirdAccount: StringLike,
+        hidePhone: BooleanLike,
+        isNotOverlayPidName: BooleanLike,
+      }),
+    ],
+    'AttendeeNotifyDTO',
+  ),
+  // §9.20: the example sends `orgID`, the table `orgId`.
+  { keys: { orgID: ['orgID', 'orgId'] } },
 );
 
 /** AttendeesNotify frame codec. @internal */
-export const AttendeesNotifyCodec: LenientType<AttendeesNotify> = notifyCodec<AttendeesNotify>(
+export const AttendeesNotifyCodec: t.Type<AttendeesNotify, unknown, unknown> = notifyCodec<AttendeesNotify>(
   'AttendeesNotify',
-  {
-    codec: lenientArray(AttendeeItemCodec),
-    required: true,
-  },
+  t.array(AttendeeItemCodec),
 );

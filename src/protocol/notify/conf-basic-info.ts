@@ -2,54 +2,47 @@
  * ConfBasicInfoNotify (§6.3): basic meeting information, sent at the top level of the frame.
  * @module
  */
-import { type FieldsOf, lenientArray, lenientObject } from '../combinators.js';
-import { ENVELOPE_KEYS, omitEnvelope, ownedTopLevelFast, topLevelNotifyCodec } from '../envelope.js';
-import { BooleanLike, type LenientType, type Miss, NumberLike, SecretLike, StringLike } from '../lenient.js';
-import type { ConfBasicInfo, ConfBasicInfoNotify, ConfPassword } from '../messages.js';
+import * as t from 'io-ts';
+import { ENVELOPE_KEYS, topLevelNotifyCodec } from '../envelope.js';
+import { withFallback } from '../extra-codecs.js';
+import type { ConfBasicInfoNotify } from '../messages.js';
+import { BooleanLike, NumberLike, SecretLike, StringLike } from '../scalars.js';
+import { wireKeys } from '../wire-keys.js';
 
 /** ConfPwdInfo: the password is wrapped in a Secret (Appendix B: never log `pwds[].pwd`). */
-const confPassword = lenientObject<ConfPassword>(
-  'ConfPwdInfo',
-  {
-    role: { codec: StringLike, fallback: () => '' },
-    pwd: { codec: SecretLike, required: true },
-  },
-  { unknownKeys: 'drop' },
+const ConfPasswordCodec = wireKeys(
+  t.exact(t.type({ role: withFallback(StringLike, () => ''), pwd: SecretLike }), 'ConfPwdInfo'),
 );
 
-const fields: FieldsOf<ConfBasicInfo> = {
-  displayID: { codec: StringLike },
-  title: { codec: StringLike },
-  // §6.3: ms as a decimal string on the wire; a number here.
-  startTime: { codec: NumberLike },
-  scheduledStartTime: { codec: NumberLike },
-  pwds: { codec: lenientArray(confPassword) },
-  recType: { codec: NumberLike },
-  media: { codec: NumberLike },
-  owner: { codec: StringLike },
-  ownerID: { codec: StringLike },
-  userType: { codec: NumberLike },
-  supportWatermark: { codec: NumberLike },
-  guestJoinUri: { codec: StringLike },
-  callInRestriction: { codec: NumberLike },
-  confMode: { codec: StringLike },
-  realTimeSubtitle: { codec: NumberLike },
-  orgID: { codec: StringLike },
-  webinar: { codec: BooleanLike },
-  supportWaitingRoom: { codec: BooleanLike },
-};
-
-/** The payload fields, read from the top level of the frame. */
-const ConfBasicInfoCodec: LenientType<ConfBasicInfo> = lenientObject<ConfBasicInfo>('ConfBasicInfo', fields, {
-  unknownKeys: 'keep',
-  exclude: ENVELOPE_KEYS,
-  omit: omitEnvelope,
-});
+/** The payload fields, read from the top level of the frame; unknown keys are kept. */
+const ConfBasicInfoCodec = wireKeys(
+  t.partial(
+    {
+      displayID: StringLike,
+      title: StringLike,
+      // §6.3: ms as a decimal string on the wire; a number here.
+      startTime: NumberLike,
+      scheduledStartTime: NumberLike,
+      pwds: t.array(ConfPasswordCodec),
+      recType: NumberLike,
+      media: NumberLike,
+      owner: StringLike,
+      ownerID: StringLike,
+      userType: NumberLike,
+      supportWatermark: NumberLike,
+      guestJoinUri: StringLike,
+      callInRestriction: NumberLike,
+      confMode: StringLike,
+      realTimeSubtitle: NumberLike,
+      orgID: StringLike,
+      webinar: BooleanLike,
+      supportWaitingRoom: BooleanLike,
+    },
+    'ConfBasicInfo',
+  ),
+  { exclude: ENVELOPE_KEYS },
+);
 
 /** ConfBasicInfoNotify frame codec. @internal */
-export const ConfBasicInfoNotifyCodec: LenientType<ConfBasicInfoNotify> =
+export const ConfBasicInfoNotifyCodec: t.Type<ConfBasicInfoNotify, unknown, unknown> =
   topLevelNotifyCodec<ConfBasicInfoNotify>('ConfBasicInfoNotify', ConfBasicInfoCodec);
-
-/** ConfBasicInfoNotify's fast path for a parsed frame nobody else holds (see `ownedTopLevelFast`). @internal */
-export const ConfBasicInfoNotifyOwnedFast: (u: Record<string, unknown>) => ConfBasicInfoNotify | Miss =
-  ownedTopLevelFast<ConfBasicInfoNotify>('ConfBasicInfoNotify', fields);

@@ -2,37 +2,42 @@
  * InterpreterGroupNotify (§6.12): simultaneous-interpretation groups (always the complete list).
  * @module
  */
-import { lenientArray, lenientObject } from '../combinators.js';
+import * as t from 'io-ts';
 import { notifyCodec } from '../envelope.js';
-import { type LenientType, StringLike } from '../lenient.js';
-import type { InterpreterGroup, InterpreterGroupNotify, InterpreterInfo } from '../messages.js';
+import { withFallback } from '../extra-codecs.js';
+import type { InterpreterGroupNotify } from '../messages.js';
+import { StringLike } from '../scalars.js';
+import { wireKeys } from '../wire-keys.js';
 
-const interpreter = lenientObject<InterpreterInfo>(
-  'InterpreterInfo',
-  {
-    loginAccount: { codec: StringLike },
-    userID: { codec: StringLike },
-    callNumber: { codec: StringLike },
-    name: { codec: StringLike },
-    interpreterType: { codec: StringLike },
-    interpreterId: { codec: StringLike },
-  },
-  { unknownKeys: 'keep' },
+/** One InterpreterInfo; unknown keys are kept (no `t.exact`). */
+const InterpreterCodec = wireKeys(
+  t.partial(
+    {
+      loginAccount: StringLike,
+      userID: StringLike,
+      callNumber: StringLike,
+      name: StringLike,
+      interpreterType: StringLike,
+      interpreterId: StringLike,
+    },
+    'InterpreterInfo',
+  ),
 );
 
-/** One InterpreterGroupInfo. */
-const InterpreterGroupCodec: LenientType<InterpreterGroup> = lenientObject<InterpreterGroup>(
-  'InterpreterGroupInfo',
-  {
-    // §9.19: the example says `groupID`, the table `groupId`.
-    groupID: { codec: StringLike, required: true, keys: ['groupID', 'groupId'] },
-    groupName: { codec: StringLike },
-    firstLanguage: { codec: StringLike, required: true },
-    secondLanguage: { codec: StringLike, required: true },
-    groupType: { codec: StringLike },
-    interpreters: { codec: lenientArray(interpreter), fallback: () => [] },
-  },
-  { unknownKeys: 'keep' },
+/** One InterpreterGroupInfo; unknown keys are kept. Members in the table's field order. */
+const InterpreterGroupCodec = wireKeys(
+  t.intersection(
+    [
+      t.type({ groupID: StringLike }),
+      t.partial({ groupName: StringLike }),
+      t.type({ firstLanguage: StringLike, secondLanguage: StringLike }),
+      t.partial({ groupType: StringLike }),
+      t.type({ interpreters: withFallback(t.array(InterpreterCodec), () => []) }),
+    ],
+    'InterpreterGroupInfo',
+  ),
+  // §9.19: the example says `groupID`, the table `groupId`.
+  { keys: { groupID: ['groupID', 'groupId'] } },
 );
 
 /**
@@ -40,9 +45,9 @@ const InterpreterGroupCodec: LenientType<InterpreterGroup> = lenientObject<Inter
  * `interpreterGroups`, the table in `data`; neither present means an empty list.
  * @internal
  */
-export const InterpreterGroupNotifyCodec: LenientType<InterpreterGroupNotify> =
-  notifyCodec<InterpreterGroupNotify>('InterpreterGroupNotify', {
-    codec: lenientArray(InterpreterGroupCodec),
-    keys: ['interpreterGroups', 'data'],
-    fallback: () => [],
-  });
+export const InterpreterGroupNotifyCodec: t.Type<InterpreterGroupNotify, unknown, unknown> =
+  notifyCodec<InterpreterGroupNotify>(
+    'InterpreterGroupNotify',
+    withFallback(t.array(InterpreterGroupCodec), () => []),
+    { keys: { data: ['interpreterGroups', 'data'] } },
+  );

@@ -2,24 +2,19 @@
  * InviteResultNotify (§6.9): invitation results and leave reasons.
  * @module
  */
-import { lenientArray, lenientObject } from '../combinators.js';
+import * as t from 'io-ts';
 import { notifyCodec } from '../envelope.js';
-import { type LenientType, StringLike } from '../lenient.js';
-import type { InviteResultItem, InviteResultNotify } from '../messages.js';
+import type { InviteResultNotify } from '../messages.js';
+import { StringLike } from '../scalars.js';
+import { wireKeys } from '../wire-keys.js';
 
 /** One InviteResultDTO. */
-const InviteResultItemCodec: LenientType<InviteResultItem> = lenientObject<InviteResultItem>(
-  'InviteResultDTO',
-  {
-    callNumber: { codec: StringLike, required: true },
-    // §9.18: the example (and the simulator) send `resultCode`, the field table `errorCode`.
-    resultCode: { codec: StringLike, required: true, keys: ['resultCode', 'errorCode'] },
-  },
-  { unknownKeys: 'drop' },
+const InviteResultItemCodec = wireKeys(
+  t.exact(t.type({ callNumber: StringLike, resultCode: StringLike }), 'InviteResultDTO'),
+  // §9.18: the example (and the simulator) send `resultCode`, the field table `errorCode`.
+  { keys: { resultCode: ['resultCode', 'errorCode'] } },
 );
 
 /** InviteResultNotify frame codec. @internal */
-export const InviteResultNotifyCodec: LenientType<InviteResultNotify> = notifyCodec<InviteResultNotify>(
-  'InviteResultNotify',
-  { codec: lenientArray(InviteResultItemCodec), required: true },
-);
+export const InviteResultNotifyCodec: t.Type<InviteResultNotify, unknown, unknown> =
+  notifyCodec<InviteResultNotify>('InviteResultNotify', t.array(InviteResultItemCodec));

@@ -2,47 +2,46 @@
  * NetConditionNotify (§6.8): media quality per participant in MCU meetings.
  * @module
  */
-import { type FieldsOf, lenientArray, lenientObject } from '../combinators.js';
+import * as t from 'io-ts';
 import { notifyCodec } from '../envelope.js';
-import { BinaryLike, type LenientType, NumberLike, StringLike } from '../lenient.js';
-import type { NetConditionItem, NetConditionNotify } from '../messages.js';
+import type { NetConditionNotify } from '../messages.js';
+import { BinaryLike, NumberLike, StringLike } from '../scalars.js';
+import { wireKeys } from '../wire-keys.js';
 
 // §6.8: the metrics are decimal strings on the wire (except `bandwidth`); numbers here.
-const metric = { codec: NumberLike } as const;
+const metric = NumberLike;
 
-const fields: FieldsOf<NetConditionItem> = {
-  participantID: { codec: StringLike, required: true },
-  mode: { codec: BinaryLike, required: true },
-  netInfo: { codec: StringLike },
-  lostPacketRate: metric,
-  delay: metric,
-  jitter: metric,
-  fluxIn: metric,
-  fluxOut: metric,
-  audioOutLossPacketRate: metric,
-  videoInLossPacketRate: metric,
-  videoOutLossPacketRate: metric,
-  assistVideoInLossPacketRate: metric,
-  assistVideoOutLossPacketRate: metric,
-  outJitter: metric,
-  videoFluxIn: metric,
-  videoFluxOut: metric,
-  assistVideoFluxIn: metric,
-  assistVideoFluxOut: metric,
-  bandwidth: metric,
-  audioCodecType: { codec: StringLike },
-  videoCodecType: { codec: StringLike },
-};
-
-/** One NetConditionNotifyDTO; unknown keys are kept. */
-const NetConditionItemCodec: LenientType<NetConditionItem> = lenientObject<NetConditionItem>(
-  'NetConditionNotifyDTO',
-  fields,
-  { unknownKeys: 'keep' },
+/** One NetConditionNotifyDTO; unknown keys are kept (no `t.exact`). */
+const NetConditionItemCodec = wireKeys(
+  t.intersection(
+    [
+      t.type({ participantID: StringLike, mode: BinaryLike }),
+      t.partial({
+        netInfo: StringLike,
+        lostPacketRate: metric,
+        delay: metric,
+        jitter: metric,
+        fluxIn: metric,
+        fluxOut: metric,
+        audioOutLossPacketRate: metric,
+        videoInLossPacketRate: metric,
+        videoOutLossPacketRate: metric,
+        assistVideoInLossPacketRate: metric,
+        assistVideoOutLossPacketRate: metric,
+        outJitter: metric,
+        videoFluxIn: metric,
+        videoFluxOut: metric,
+        assistVideoFluxIn: metric,
+        assistVideoFluxOut: metric,
+        bandwidth: metric,
+        audioCodecType: StringLike,
+        videoCodecType: StringLike,
+      }),
+    ],
+    'NetConditionNotifyDTO',
+  ),
 );
 
 /** NetConditionNotify frame codec. @internal */
-export const NetConditionNotifyCodec: LenientType<NetConditionNotify> = notifyCodec<NetConditionNotify>(
-  'NetConditionNotify',
-  { codec: lenientArray(NetConditionItemCodec), required: true },
-);
+export const NetConditionNotifyCodec: t.Type<NetConditionNotify, unknown, unknown> =
+  notifyCodec<NetConditionNotify>('NetConditionNotify', t.array(NetConditionItemCodec));
