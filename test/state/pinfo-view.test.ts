@@ -106,5 +106,8 @@ describe('PinfoView.diffKeys', () => {
     expect(diff(of({ A: '1', B: '2' }), layered)).toEqual([]);
     expect(diff(of({ A: '1' }), PinfoView.merge(of({ A: '1' }), { A: '2' }))).toEqual(['A']);
     expect(diff(layered, of({ A: '1' }))).toEqual(['B']);
+    // Two merged views with the same newest layer still differ by what lies under it.
+    const sameTop = (a: string) => PinfoView.merge(of({ A: a }), { B: '2' });
+    expect(diff(sameTop('1'), sameTop('9'))).toEqual(['A']);
   });
 });
