@@ -2,8 +2,10 @@
 /**
  * StrykerJS mutation testing (issue 13, "Mutation testing"): `npm run mutate`. Not run in CI.
  *
- * - Default scope: src/meeting, src/transport and src/state, against every test vitest finds
- *   related to them (vitest's `related` mode: test files that import the mutated files).
+ * - Default scope: src/meeting, src/transport and src/state, against the tests of vitest.config.ts's
+ *   `unit` project that vitest finds related to them (vitest's `related` mode: test files that
+ *   import the mutated files). The slow project (soaks, CLI child processes, Chromium) is left out:
+ *   it would cost minutes per mutant. Both through vitest.mutate.config.ts.
  * - One folder: `npm run mutate -- --mutate 'src/state/**\/*.ts'`. When every `--mutate` pattern
  *   lies in one folder `src/<folder>/`, this file picks for that run:
  *   - the incremental file `reports/stryker-incremental-<folder>.json`, because Stryker writes only
@@ -12,10 +14,9 @@
  *   - only the tests under `test/<folder>/`, when that folder exists (`test/` mirrors `src/`): the
  *     folder's own unit tests are what must kill its mutants, and they run in seconds, where the
  *     tests related to src/state alone take 40 s a run (meeting, simulator and CLI tests import the
- *     folds). This goes through vitest.mutate.config.ts (vitest.config.ts with `include` narrowed
- *     by the MUTATE_TEST_DIR environment variable, which the test runner processes inherit), not
- *     through Stryker's `testFiles` option: in Stryker 10.1 `testFiles` makes static mutants (code
- *     run when a module loads) run with runtime activation, so they survive whatever the tests do.
+ *     folds). It sets MUTATE_TEST_DIR, which the test runner processes inherit and
+ *     vitest.mutate.config.ts reads. (Not Stryker's `testFiles` option: in Stryker 10.1 it makes
+ *     static mutants run with runtime activation, so they survive whatever the tests do.)
  *   `--incrementalFile` on the command line still wins.
  * - Incremental: only mutants in changed code, or covered by changed tests, run again;
  *   `-- --force` reruns everything and rewrites the incremental file.
@@ -64,13 +65,9 @@ if (ownTests) process.env.MUTATE_TEST_DIR = `test/${folder}`;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  // Our vitest.config.ts (include list, timeouts) in the forks pool it is written for; the runner
-  // itself forces one worker per Stryker test runner.
-  vitest: {
-    configFile: ownTests ? 'vitest.mutate.config.ts' : 'vitest.config.ts',
-    pool: 'forks',
-    related: true,
-  },
+  // vitest.config.ts's unit project (narrowed as above) in the forks pool it is written for; the
+  // runner itself forces one worker per Stryker test runner.
+  vitest: { configFile: 'vitest.mutate.config.ts', pool: 'forks', related: true },
   coverageAnalysis: 'perTest',
   mutate: ['src/meeting/**/*.ts', 'src/transport/**/*.ts', 'src/state/**/*.ts'],
   incremental: true,
