@@ -77,3 +77,44 @@ describe('hands raised order', () => {
     expect(states[2]).toBe(states[1]);
   });
 });
+
+describe('hands raised order: edge cases', () => {
+  it('starts with no hands', () => {
+    expect(initialHandsRaised()).toEqual({ order: [], raised: [] });
+  });
+
+  it('a resync drops hands that went down and people who left, keeping the rest in order', () => {
+    const states = run([
+      fullRoster([
+        item('a', person('Ann', { HAND: '1' })),
+        item('b', person('Bob')),
+        item('c', person('Cy', { HAND: '1' })),
+      ]),
+      delta(1, [item('b', { HAND: '1' })]),
+      // Ann lowered her hand and Cy left while we were away.
+      fullRoster([item('a', person('Ann')), item('b', person('Bob', { HAND: '1' }))], 2),
+    ]);
+    expect(states.map((s) => s.order)).toEqual([['a', 'c'], ['a', 'c', 'b'], ['b']]);
+    expect(names(states[2])).toEqual(['Bob']);
+  });
+
+  it('an identical resync, or someone without a raised hand leaving, keeps the same object', () => {
+    const states = run([
+      fullRoster([item('a', person('Ann', { HAND: '1' })), item('b', person('Bob'))]),
+      fullRoster([item('b', person('Bob')), item('a', person('Ann', { HAND: '1' }))], 2),
+      delta(1, [removal('b')]),
+    ]);
+    expect(states[1]).toBe(states[0]);
+    expect(states[2]).toBe(states[1]);
+  });
+
+  it('skips pids the roster no longer holds (a state that missed an update)', () => {
+    const first = applyParticipants(initialRosterState(), fullRoster([item('a', person('Ann'))]));
+    const update = applyParticipants(first, delta(1, [item('a', { HAND: '1' })]));
+    // `gone` left in an update this state never saw.
+    const stale: HandsRaisedState = { order: ['gone'], raised: [] };
+    const next = updateHandsRaised(stale, update);
+    expect(next.order).toEqual(['gone', 'a']);
+    expect(names(next)).toEqual(['Ann']);
+  });
+});

@@ -121,3 +121,137 @@ describe('applyMeetingInfo', () => {
     expect(ended.meeting.title).toBe('Quarterly planning sync');
   });
 });
+
+describe('mergeMeetingState: every mapping', () => {
+  it('maps every layout mode, and anything else to unknown', () => {
+    const modes = ['FREE', 'FIXED', 'ROLLCALL', 'BROADCAST', 'SPLIT', undefined].map(
+      (mode) => mergeMeetingState(undefined, { mode }).mode,
+    );
+    expect(modes).toEqual(['free', 'fixed', 'roll-call', 'broadcast', 'unknown', 'unknown']);
+  });
+
+  it('maps every recording type, and anything else to unknown', () => {
+    const types = [0, 1, 2, 3, 4, undefined].map((recType) => mergeMeetingState({ recType }).recordingType);
+    expect(types).toEqual(['off', 'recording', 'recording-and-live', 'live', 'unknown', 'unknown']);
+  });
+
+  it('maps media 1/2 to voice/video, and anything else to unknown', () => {
+    const media = [1, 2, 3, undefined].map((value) => mergeMeetingState({ media: value }).media);
+    expect(media).toEqual(['voice', 'video', 'unknown', 'unknown']);
+  });
+
+  it('integer flags are true for 1 only; the boolean ones for true only', () => {
+    const on = mergeMeetingState(
+      { realTimeSubtitle: 1, supportWaitingRoom: true, webinar: true },
+      {
+        lock: 1,
+        recState: 1,
+        mute: 1,
+        canUnmute: 1,
+        lockSharing: 1,
+        realTimeSubtitle: 1,
+        forbiddenChat: 1,
+        vas: 1,
+        waitingRoomState: 1,
+        pause: true,
+      },
+    );
+    const flags = (s: ReturnType<typeof mergeMeetingState>) => [
+      s.locked,
+      s.recording,
+      s.muteAll,
+      s.canUnmute,
+      s.lockSharing,
+      s.captions,
+      s.captionsSupported,
+      s.chatForbidden,
+      s.voiceActivated,
+      s.waitingRoomEnabled,
+      s.waitingRoomSupported,
+      s.webinar,
+      s.paused,
+    ];
+    expect(flags(on)).toEqual(Array(13).fill(true));
+    const off = mergeMeetingState(
+      { realTimeSubtitle: 0, supportWaitingRoom: false, webinar: false },
+      {
+        lock: 0,
+        recState: 2,
+        mute: 0,
+        canUnmute: 2,
+        lockSharing: 0,
+        realTimeSubtitle: 0,
+        forbiddenChat: 0,
+        vas: 0,
+        waitingRoomState: 2,
+        pause: false,
+      },
+    );
+    expect(flags(off)).toEqual(Array(13).fill(false));
+    expect(flags(mergeMeetingState())).toEqual(Array(13).fill(false));
+  });
+
+  it('times read as absent when missing or not finite (1e400 parses to Infinity)', () => {
+    const state = mergeMeetingState({ scheduledStartTime: JSON.parse('1e400') }, {});
+    expect(state.startTime).toBeUndefined();
+    expect(state.scheduledStartTime).toBeUndefined();
+    expect(state.endTime).toBeUndefined();
+  });
+
+  it('passes the scheduler, the conference mode and the layout through', () => {
+    const multiPic = { picNum: 1, picInfos: [{ index: 1, id: ['k7m2'] }] };
+    const state = mergeMeetingState(basicData, { ...dynamicData, multiPic });
+    expect(state).toMatchObject({ ownerID: '5b0e', confMode: 'RTC', multiPicture: multiPic });
+  });
+});
+
+describe('applyMeetingInfo: details', () => {
+  it('starts with nothing received', () => {
+    const initial = initialMeetingInfoState();
+    expect(initial).toEqual({
+      basic: undefined,
+      dynamic: undefined,
+      lastBasicVersion: undefined,
+      lastDynamicVersion: undefined,
+      meeting: mergeMeetingState(),
+    });
+  });
+
+  it('an applied message is changed and carries no warnings', () => {
+    const s1 = applyMeetingInfo(initialMeetingInfoState(), basic(1767258002001));
+    expect(s1.changed).toBe(true);
+    expect(s1.warnings).toEqual([]);
+    const s2 = applyMeetingInfo(s1, dynamic(1, 3, { lock: 1 }));
+    expect(s2).toMatchObject({ changed: true, warnings: [], lastDynamicVersion: 3 });
+    expect(s2.lastBasicVersion).toBeUndefined();
+  });
+
+  it('a full message replaces its part: fields it no longer carries read as absent', () => {
+    const s1 = applyMeetingInfo(initialMeetingInfoState(), dynamic(0, 1767258002013, dynamicData));
+    const s2 = applyMeetingInfo(s1, dynamic(0, 1767258002999, { state: 'Created' }));
+    expect(s2.meeting).toMatchObject({ state: 'running', locked: false, recording: false, mode: 'unknown' });
+    expect(s2.dynamic).toEqual({ state: 'Created' });
+  });
+
+  it('an incremental message before any full one is taken as the whole part', () => {
+    const s1 = applyMeetingInfo(initialMeetingInfoState(), dynamic(1, 2, { lock: 1 }));
+    expect(s1.dynamic).toEqual({ lock: 1 });
+    expect(s1.meeting.locked).toBe(true);
+    expect(s1.basic).toBeUndefined();
+  });
+
+  it('tracks basic versions apart from dynamic ones', () => {
+    const basicInc = (version: number, data: Record<string, unknown>): ConfBasicInfoNotify => ({
+      ...basic(version),
+      msgMode: 1,
+      data,
+    });
+    const s1 = applyMeetingInfo(initialMeetingInfoState(), basicInc(7, { title: 'A' }));
+    const s2 = applyMeetingInfo(s1, dynamic(1, 7, { lock: 1 }));
+    expect(s2.warnings).toEqual([]);
+    expect(s2).toMatchObject({ lastBasicVersion: 7, lastDynamicVersion: 7 });
+    const s3 = applyMeetingInfo(s2, basicInc(7, { title: 'B' }));
+    expect(s3.warnings.map((w) => w.code)).toEqual(['DUPLICATE_VERSION']);
+    expect(s3.meeting.title).toBe('A');
+  });
+});

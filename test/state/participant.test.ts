@@ -100,4 +100,29 @@ describe('Participant typed fields', () => {
     expect(inspect(p)).toContain("name: 'Ann'");
     expect(JSON.parse(JSON.stringify(p)).raw).toEqual({ NAME: 'Ann', FUTURE_KEY: 'v' });
   });
+
+  it('every flag reads "1" as true', () => {
+    const keys = ['HAND', 'MUTE', 'VIDEO', 'SHARE', 'BROADCAST', 'ROLLCALL', 'IS_COHOST', 'ANONYMOUS'];
+    const more = ['LOCALREC', 'CAMERASTATE', 'LOCKED_VIEW'];
+    const p = createParticipant('a', Object.fromEntries([...keys, ...more].map((key) => [key, '1'])));
+    expect([
+      p.handRaised,
+      p.muted,
+      p.video,
+      p.sharing,
+      p.broadcast,
+      p.rollCall,
+      p.isCoHost,
+      p.anonymous,
+      p.localRecording,
+      p.camera,
+      p.lockedView,
+    ]).toEqual(Array(11).fill(true));
+  });
+
+  it('reads USER_AGENT and RTC_USER_ID', () => {
+    const p = createParticipant('a', { USER_AGENT: 'WeLink/9.1', RTC_USER_ID: 'r1' });
+    expect(p).toMatchObject({ userAgent: 'WeLink/9.1', rtcUserId: 'r1' });
+    expect(p.toJSON()).toMatchObject({ userAgent: 'WeLink/9.1', rtcUserId: 'r1' });
+  });
 });

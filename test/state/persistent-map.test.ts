@@ -116,6 +116,30 @@ describe('PersistentMap', () => {
     expect([...empty]).toEqual([]);
   });
 
+  it('edits of one empty version are independent even while both are open', () => {
+    const empty = PersistentMap.empty<string, number>();
+    const a = empty.edit();
+    a.set('x', 1);
+    const b = empty.edit();
+    expect(b.has('x')).toBe(false);
+    b.set('y', 2);
+    expect(a.has('y')).toBe(false);
+    expect([...a.commit()]).toEqual([['x', 1]]);
+    expect([...b.commit()]).toEqual([['y', 2]]);
+  });
+
+  it('a committed edit refuses further changes', () => {
+    const edit = build([['a', 1]]).edit();
+    edit.set('b', 2);
+    const v = edit.commit();
+    expect(() => edit.set('c', 3)).toThrow('MapEdit already committed');
+    expect(() => edit.delete('a')).toThrow('MapEdit already committed');
+    expect([...v]).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+
   it('matches plain Map copies for random histories, read back in random order', () => {
     const op = fc.oneof(
       fc.record({

@@ -57,4 +57,57 @@ describe('PinfoView', () => {
     expect(view.get('B')).toBeUndefined();
     expect([...view.keys()]).toEqual(['A']);
   });
+
+  it('reads like a ReadonlyMap', () => {
+    const view = PinfoView.merge(PinfoView.of({ NAME: 'Ann', HAND: '0' }), { HAND: '1' });
+    expect([...view.values()]).toEqual(['Ann', '1']);
+    expect([...view.keys()]).toEqual(['NAME', 'HAND']);
+    const seen: string[] = [];
+    const context = { prefix: '>' };
+    view.forEach(function (this: typeof context, value, key, map) {
+      seen.push(`${this.prefix}${key}=${value}`);
+      expect(map).toBe(view);
+    }, context);
+    expect(seen).toEqual(['>NAME=Ann', '>HAND=1']);
+    expect(Object.prototype.toString.call(view)).toBe('[object PinfoView]');
+  });
+
+  it('toJSON gives an ordinary, writable copy', () => {
+    const json = PinfoView.of({ NAME: 'Ann' }).toJSON();
+    expect(Object.getOwnPropertyDescriptor(json, 'NAME')).toEqual({
+      value: 'Ann',
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  });
+});
+
+describe('PinfoView.diffKeys', () => {
+  const of = PinfoView.of;
+  const diff = (before: PinfoView, after: PinfoView) => PinfoView.diffKeys(before, after);
+
+  it('reports changed, added and dropped keys between two single maps', () => {
+    expect(diff(of({ A: '1', B: '1' }), of({ A: '1', B: '2', C: '3' }))).toEqual(['B', 'C']);
+    expect(diff(of({ X: '1' }), of({}))).toEqual(['X']);
+    expect(diff(of({ X: '1', Y: '1' }), of({ X: '2' }))).toEqual(['X', 'Y']);
+    expect(diff(of({ A: '1', B: '2' }), of({ B: '2', A: '1' }))).toEqual([]);
+  });
+
+  it('ignores values that are not strings on either side', () => {
+    const odd = (layer: Record<string, unknown>) => of(layer as Record<string, string>);
+    expect(diff(of({ A: 'a' }), odd({ A: 'a', B: 1 }))).toEqual([]);
+    expect(diff(odd({ A: 'a', B: 1, C: 'c' }), of({ A: 'a' }))).toEqual(['C']);
+  });
+
+  it('compares merged views by their merged contents', () => {
+    const layered = PinfoView.merge(of({ A: '1' }), { B: '2' });
+    expect(diff(layered, of({ A: '1', B: '2' }))).toEqual([]);
+    expect(diff(of({ A: '1', B: '2' }), layered)).toEqual([]);
+    expect(diff(of({ A: '1' }), PinfoView.merge(of({ A: '1' }), { A: '2' }))).toEqual(['A']);
+    expect(diff(layered, of({ A: '1' }))).toEqual(['B']);
+    // Two merged views with the same newest layer still differ by what lies under it.
+    const sameTop = (a: string) => PinfoView.merge(of({ A: a }), { B: '2' });
+    expect(diff(sameTop('1'), sameTop('9'))).toEqual(['A']);
+  });
 });

@@ -43,6 +43,24 @@ describe('checkVersion', () => {
   });
 });
 
+describe('checkVersion warnings', () => {
+  it('say what was dropped or skipped, with both versions', () => {
+    expect(checkVersion(inc(5), 5).warning?.message).toBe(
+      'ParticipantsNotify: dropped duplicate incremental version 5 (last applied 5)',
+    );
+    expect(checkVersion(inc(4), 5).warning?.message).toBe(
+      'ParticipantsNotify: dropped stale incremental version 4 (last applied 5)',
+    );
+    expect(checkVersion(inc(9), 5).warning).toEqual({
+      code: 'VERSION_GAP',
+      action: 'ParticipantsNotify',
+      version: 9,
+      lastVersion: 5,
+      message: 'ParticipantsNotify: incremental version jumped from 5 to 9; messages may be missing',
+    });
+  });
+});
+
 describe('createVersionGuard', () => {
   it('tracks each action separately', () => {
     const guard = createVersionGuard();

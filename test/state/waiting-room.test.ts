@@ -81,3 +81,12 @@ describe('applyWaitingList', () => {
     expect(s.waitingRoom.get('a')?.raw.get('WAITINGSTATE')).toBe('4');
   });
 });
+
+describe('initialWaitingRoomState', () => {
+  it('is empty and not initialized', () => {
+    const initial = initialWaitingRoomState();
+    expect(initial.waitingRoom.size).toBe(0);
+    expect(initial.initialized).toBe(false);
+    expect(initial.lastVersion).toBeUndefined();
+  });
+});
