@@ -147,18 +147,28 @@ describe('control-token renewal in a meeting', () => {
     }
   });
 
-  it('a failed keep-alive reconnects the meeting rather than ending it', async () => {
-    const f = fixture({ status: 500, body: {} });
+  it('a keep-alive that keeps failing until the token expires reconnects the meeting rather than ending it', async () => {
+    // Issue 14: a failed renewal is tried again (1 s, 2 s, 4 s, 8 s) while the token is valid.
+    const failure = { status: 500, body: {} };
+    const f = fixture(failure, failure, failure, failure, failure);
     try {
       await f.goLive();
       expect(f.statuses.at(-1)?.phase).toBe('subscribing');
       f.advance(RENEWAL_DUE_MS);
       await f.settle();
+      expect(f.statuses.at(-1)?.phase).toBe('subscribing');
+      for (let second = 0; second < FIRST_EXPIRY_MS - RENEWAL_DUE_MS; second += 1000) {
+        f.advance(1000);
+        await f.settle();
+      }
 
       expect(f.requests[2]?.headers[AUTH]).toBe(basicAuthorization(TOKEN_A));
-      const last = f.statuses.at(-1);
-      expect(last?.phase).toBe('reconnecting');
-      expect(last?.lastError).toMatchObject({ code: 'REST_FAILED', call: 'keepAliveConfToken', status: 500 });
+      const first = f.statuses.find((status) => status.phase === 'reconnecting');
+      expect(first?.lastError).toMatchObject({
+        code: 'REST_FAILED',
+        call: 'keepAliveConfToken',
+        status: 500,
+      });
       expect(f.statuses.map((status) => status.phase)).not.toContain('ended');
       expect(f.statuses.map((status) => status.phase)).not.toContain('closed');
     } finally {
