@@ -4,6 +4,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import { asyncScheduler, Observable, type SchedulerLike, throwError, timeout } from 'rxjs';
 import { type MeetingError, type RestCall, restError } from '../errors.js';
+import { redactSecrets } from '../protocol/redact.js';
 import { decodeRestErrorBody } from '../protocol/rest.js';
 import type { FetchLike, ResponseLike } from '../transport/fetch-like.js';
 import { certificateRejection } from '../transport/tls-error-codes.js';
@@ -56,6 +57,14 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * The service's error text, which a gateway may fill with an echo of the request (the password, a
+ * token), masked by shape; a meeting masks its own secrets on top (issue 14).
+ */
+function redactedBody(body: { readonly error_code: string; readonly error_msg: string }) {
+  return { error_code: redactSecrets(body.error_code), error_msg: redactSecrets(body.error_msg) };
+}
+
 /** Reads an answer into a value or a typed error. */
 async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): Promise<A> {
   let response: ResponseLike;
@@ -92,7 +101,11 @@ async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): P
   const json = parseJson(text);
   if (!response.ok) {
     const body = json === undefined ? undefined : decodeRestErrorBody(json);
-    throw restError(request.call, response.status, body?._tag === 'Right' ? body.right : undefined);
+    throw restError(
+      request.call,
+      response.status,
+      body?._tag === 'Right' ? redactedBody(body.right) : undefined,
+    );
   }
   const decoded = request.decode(json);
   if (decoded._tag === 'Left') {
@@ -100,7 +113,7 @@ async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): P
       code: 'REST_INVALID_RESPONSE',
       call: request.call,
       status: response.status,
-      message: `${request.call}: unexpected answer (${decoded.left.message})`,
+      message: `${request.call}: unexpected answer (${redactSecrets(decoded.left.message)})`,
     };
     throw failure;
   }

@@ -19,6 +19,7 @@ import {
 import type { MeetingError } from '../errors.js';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/messages.js';
+import type { SecretRedactor } from '../protocol/redact.js';
 import { connection } from '../transport/connection.js';
 import { heartbeat } from '../transport/heartbeat.js';
 import { liveness } from '../transport/liveness.js';
@@ -45,6 +46,8 @@ export interface AttemptContext {
   readonly subscribeLists$: Observable<readonly string[]>;
   /** Push types a state stream needs a fresh full message of (it started while a socket was live). */
   readonly fullRequests$: Observable<string>;
+  /** The meeting's redactor: pushes that mention one of its secrets are redacted before delivery. */
+  readonly redactor?: Pick<SecretRedactor, 'mentions' | 'redactLeaf'>;
 }
 
 /**
@@ -101,7 +104,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
         scheduler,
       }),
       sendWhileOpen(outgoing$, PHASE.subscribing),
-      decodeFrames(options.maxFrameBytes),
+      decodeFrames(options.maxFrameBytes, context.redactor),
       // Any frame is a sign of life, even one that cannot be decoded; §6.2: an echo carries the
       // HeartBeat's sequence.
       liveness({

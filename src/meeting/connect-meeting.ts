@@ -15,8 +15,7 @@ import {
   timer,
 } from 'rxjs';
 import { type MeetingError, toMeetingError } from '../errors.js';
-import { redactSecrets } from '../protocol/redact.js';
-import { REDACTED } from '../security/secret.js';
+import { createSecretRedactor, redactStrings, type SecretRedactor } from '../protocol/redact.js';
 import { defaultWebSocketFactory } from '../transport/default-websocket.js';
 import { retryWithBackoff } from '../transport/retry-with-backoff.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
@@ -53,16 +52,14 @@ const REPLAYED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * {@link redactSecrets} plus the host password itself, which has no recognisable shape of its own
- * (a foreign library's error text could quote it).
+ * The meeting's one redactor (issue 14): every piece of server text that enters a `MeetingError`
+ * or a warning passes through it. It masks the secret shapes of `redactSecrets`, the host password
+ * (which has no shape of its own) and every token the meeting is issued or given (`tokens.ts`
+ * remembers each one).
  */
-function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => string {
+function meetingRedactor(options: ResolvedMeetingOptions): SecretRedactor {
   const source = options.tokenSource;
-  const password = source.kind === 'password' ? source.hostPassword.reveal() : '';
-  return (text) => {
-    const redacted = redactSecrets(text);
-    return password.length >= 4 ? redacted.split(password).join(REDACTED) : redacted;
-  };
+  return createSecretRedactor(source.kind === 'password' ? [source.hostPassword] : []);
 }
 
 /**
@@ -84,7 +81,8 @@ function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => st
 export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   const resolved = resolveMeetingOptions(options);
   const { scheduler } = resolved;
-  const redact = passwordRedactor(resolved);
+  const redactor = meetingRedactor(resolved);
+  const redact = redactor.redact;
 
   // --- What the meeting tells: its status and its warnings -------------------------------------
   const status = new ReplaySubject<MeetingStatus>(1);
@@ -98,7 +96,7 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     if (!stopped) status.next(lastError === undefined ? { phase } : { phase, lastError });
   };
   const warn = (warning: MeetingWarning) => {
-    if (!stopped) warnings.next(warning);
+    if (!stopped) warnings.next(redactStrings(warning, redact));
   };
   report('idle');
 
@@ -125,7 +123,7 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
       else if (event.kind === 'warning') warn(event.warning);
       else report(event.phase);
     };
-    const tokens = meetingTokens(resolved);
+    const tokens = meetingTokens(resolved, redactor.remember);
     const Ctor = resolved.WebSocket;
     const injected: CreateWebSocket | undefined = Ctor === undefined ? undefined : (url) => new Ctor(url);
     const context: AttemptContext = {
@@ -138,8 +136,9 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
           : // Subscribers that arrive together produce one Subscribe frame, not one each.
             subscribeListChanges(interest.types$, ALWAYS_SUBSCRIBED, scheduler),
       fullRequests$: fullRequests,
+      redactor,
     };
-    const failureOf = (error: unknown) => toMeetingError(error, redact);
+    const failureOf = (error: unknown) => redactStrings(toMeetingError(error, redact), redact);
     /**
      * Attempts, retried with backoff by the failure rules, until the meeting stops; shared by
      * every data stream, and kept `idleGraceMs` after the last one leaves. `share` assigns its

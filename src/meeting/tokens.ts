@@ -59,9 +59,20 @@ export function emptyTokensError(): MeetingError {
 /**
  * A meeting's tokens. The held control token is a value here, owned by this module: the socket's
  * tokens write it, renewals replace it, a failure rule drops it (`failureRule(…).dropControlToken`).
+ * Every token issued or given (control tokens, `tmpWsToken`, wsTokens, a provider's) is passed to
+ * `remember` first, so the meeting's redactor masks it in any server text.
  */
-export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
+export function meetingTokens(
+  options: ResolvedMeetingOptions,
+  remember: (secret: Secret) => void = () => {},
+): MeetingTokens {
   const held$ = new BehaviorSubject<ControlTokenInfo | undefined>(undefined);
+  /** Every control token held: remembered for redaction, then kept. */
+  const hold = (info: ControlTokenInfo) => {
+    remember(info.token);
+    if (info.tmpWsToken !== undefined) remember(info.tmpWsToken);
+    held$.next(info);
+  };
   const source = options.tokenSource;
   const withWebSocketToken = (wsURL: string, confToken: Secret): Observable<SocketTokens> =>
     webSocketToken({
@@ -71,7 +82,12 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
       restTimeoutMs: options.restTimeoutMs,
       scheduler: options.scheduler,
       controlToken: confToken,
-    }).pipe(map(({ webSocketToken }) => ({ wsURL, confToken, webSocketToken })));
+    }).pipe(
+      map(({ webSocketToken }) => {
+        remember(webSocketToken);
+        return { wsURL, confToken, webSocketToken };
+      }),
+    );
   const drop = () => held$.next(undefined);
 
   if (source.kind === 'provider') {
@@ -80,9 +96,11 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
       catchError((error: unknown) => throwError(() => providerFailure(error))),
       switchMap(({ wsURL, ...supplied }) => {
         const confToken = toSecret(supplied.confToken);
-        return supplied.webSocketToken === undefined
-          ? withWebSocketToken(wsURL, confToken)
-          : of({ wsURL, confToken, webSocketToken: toSecret(supplied.webSocketToken) });
+        remember(confToken);
+        if (supplied.webSocketToken === undefined) return withWebSocketToken(wsURL, confToken);
+        const webSocketToken = toSecret(supplied.webSocketToken);
+        remember(webSocketToken);
+        return of({ wsURL, confToken, webSocketToken });
       }),
     );
     return { held$, forSocket$, renewals$: EMPTY, drop };
@@ -99,7 +117,7 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
   });
   const forSocket$ = defer(() => controlToken(tokenOptions(held$.value))).pipe(
     take(1),
-    tap((info) => held$.next(info)),
+    tap(hold),
     switchMap((info) => withWebSocketToken(info.wsURL, info.token)),
   );
   // controlToken emits its `initial` first (re-adopting it is harmless; should it have run short
@@ -107,10 +125,7 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
   const renewals$ = defer(() => {
     const initial = held$.value;
     return initial === undefined ? EMPTY : controlToken(tokenOptions(initial));
-  }).pipe(
-    tap((info) => held$.next(info)),
-    ignoreElements(),
-  );
+  }).pipe(tap(hold), ignoreElements());
   return { held$, forSocket$, renewals$, drop };
 }
 

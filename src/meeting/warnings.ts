@@ -20,6 +20,7 @@ import type { StateWarning } from '../state/warnings.js';
  * | `ATTENDEE_WITHOUT_ID` | an attendee item had no `userUUID`, `participantID` or `phone` | skipped by `attendeeList$` |
  * | `CONF_ID_MISMATCH` | a push named another conference than the one subscribed | dropped |
  * | `SUBSCRIBE_FAILED` | the server refused a Subscribe frame; the client reconnects | — |
+ * | `VALUE_CUT` | a push held values nested deeper than `MAX_KEPT_DEPTH` (32) levels | delivered, each such value replaced by `CUT_MARKER` |
  * @category Meeting
  */
 export type MeetingWarning =
@@ -37,6 +38,14 @@ export type MeetingWarning =
       readonly code: 'SUBSCRIBE_FAILED';
       readonly returnCode: number;
       readonly returnDesc?: string;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'VALUE_CUT';
+      /** The push's action (an unknown push's own `action`). */
+      readonly action: string;
+      /** How many values were cut. */
+      readonly cut: number;
       readonly message: string;
     };
 
