@@ -46,6 +46,7 @@ export interface RestAnswer {
  * | `SUBSCRIBE_FAILED` | the server answered Subscribe with a non-zero `returnCode` | no |
  * | `LIVENESS_TIMEOUT` | no frame within two heartbeat intervals, or no heartbeat echo in time (§7) | no |
  * | `RESYNC_TIMEOUT` | a fresh full message was requested by a second Subscribe (after a version gap) and did not come in time; the client reconnects to get one (§9.6) | no |
+ * | `WS_URL_REJECTED` | the `wsURL` is not an absolute `ws:`/`wss:` URL (`reason: 'invalid'`), or is `ws:` from an `https:` gateway (`reason: 'insecure'`) | only `insecure` |
  * | `TOKEN_PROVIDER_FAILED` | a user-supplied `getTokens` failed | no |
  * | `UNEXPECTED` | anything else (a bug); the message is redacted | no |
  * @category Errors
@@ -92,6 +93,12 @@ export type MeetingError =
       /** The push type whose full message did not come. */
       readonly action: string;
       readonly afterMs: number;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'WS_URL_REJECTED';
+      /** `invalid`: not an absolute `ws:`/`wss:` URL; `insecure`: `ws:` from an `https:` gateway. */
+      readonly reason: 'invalid' | 'insecure';
       readonly message: string;
     }
   | { readonly code: 'TOKEN_PROVIDER_FAILED'; readonly message: string }
@@ -180,6 +187,7 @@ const MEETING_ERROR_CODES: ReadonlySet<string> = new Set<MeetingErrorCode>([
   'SUBSCRIBE_FAILED',
   'LIVENESS_TIMEOUT',
   'RESYNC_TIMEOUT',
+  'WS_URL_REJECTED',
   'TOKEN_PROVIDER_FAILED',
   'UNEXPECTED',
 ]);

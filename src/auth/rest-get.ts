@@ -69,7 +69,13 @@ function redactedBody(body: { readonly error_code: string; readonly error_msg: s
 async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): Promise<A> {
   let response: ResponseLike;
   try {
-    response = await request.fetch(request.url, { method: 'GET', headers: request.headers, signal });
+    // Never follow a redirect: the headers carry the password or a token (issue 14).
+    response = await request.fetch(request.url, {
+      method: 'GET',
+      headers: request.headers,
+      signal,
+      redirect: 'error',
+    });
   } catch (error) {
     const failure: MeetingError = {
       code: 'NETWORK',

@@ -31,7 +31,7 @@ import { judgeFrames } from './judge-frames.js';
 import { type LinkEvent, PHASE } from './link-events.js';
 import type { ResolvedMeetingOptions } from './options.js';
 import { sendWhileOpen } from './send-while-open.js';
-import { emptyTokensError, type MeetingTokens, type SocketTokens, webSocketUrl } from './tokens.js';
+import { emptyTokensError, type MeetingTokens, type SocketTokens, socketUrlFor } from './tokens.js';
 
 /** What an attempt needs from its meeting. */
 export interface AttemptContext {
@@ -67,7 +67,8 @@ export function attempt(context: AttemptContext): Observable<LinkEvent> {
 function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<LinkEvent> {
   const { options } = context;
   const { scheduler, conferenceId } = options;
-  const url = webSocketUrl(tokens.wsURL, conferenceId, tokens.webSocketToken);
+  const url = socketUrlFor(tokens, conferenceId, options.allowInsecureWebSocket);
+  if (typeof url !== 'string') return throwError(() => url);
   /** The `sequence` of each HeartBeat sent on this socket: each awaits its echo (§7). */
   const beats = new Subject<string>();
   /** The list of the last Subscribe sent on this socket. */

@@ -61,10 +61,7 @@ export function decodeFrames(
             subscriber.next(frame);
             return;
           }
-          const safe = sanitizeKept(
-            frame,
-            secrets?.mentions(event.text) ? secrets.redactLeaf : undefined,
-          );
+          const safe = sanitizeKept(frame, secrets?.mentions(event.text) ? secrets.redactLeaf : undefined);
           subscriber.next(safe.value);
           if (safe.cut > 0) {
             const action = frame.action === 'UnknownNotify' ? frame.rawAction : frame.action;

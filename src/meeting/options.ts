@@ -177,6 +177,15 @@ export interface ConnectMeetingOptions {
    * @defaultValue none (Node's built-in roots)
    */
   readonly tls?: TlsOptions;
+  /**
+   * Allow a `ws://` socket although the tokens came from an `https:` gateway. Without it such a
+   * `wsURL` fails the attempt with `WS_URL_REJECTED` (`reason: 'insecure'`, fatal): the wsToken and
+   * the control token (full control of the meeting) would travel in clear. Only for a local
+   * TLS-terminating proxy in front of a plain simulator; an `http:` gateway (the simulator without
+   * TLS) may always give `ws://`, and tokens all supplied by `getTokens` are not checked.
+   * @defaultValue false
+   */
+  readonly allowInsecureWebSocket?: boolean;
 }
 
 /** Where the tokens of each attempt come from. */
@@ -203,6 +212,7 @@ export interface ResolvedMeetingOptions {
   readonly fetch: FetchLike;
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
+  readonly allowInsecureWebSocket: boolean;
 }
 
 /**
@@ -284,5 +294,6 @@ export function resolveMeetingOptions(options: ConnectMeetingOptions): ResolvedM
     fetch: options.fetch ?? (options.tls === undefined ? defaultFetch() : trustingFetch(options.tls)),
     scheduler: options.scheduler ?? asyncScheduler,
     random: options.random ?? Math.random,
+    allowInsecureWebSocket: options.allowInsecureWebSocket === true,
   };
 }

@@ -30,6 +30,8 @@ export interface SocketTokens {
   readonly wsURL: string;
   readonly confToken: Secret;
   readonly webSocketToken: Secret;
+  /** Whether the client got these tokens from an `https:` gateway: the socket must then be `wss:`. */
+  readonly fromSecureGateway: boolean;
 }
 
 /** One meeting's tokens; see {@link meetingTokens}. */
@@ -67,6 +69,7 @@ export function meetingTokens(
   remember: (secret: Secret) => void = () => {},
 ): MeetingTokens {
   const held$ = new BehaviorSubject<ControlTokenInfo | undefined>(undefined);
+  const fromSecureGateway = parsedUrl(options.baseUrl)?.protocol === 'https:';
   /** Every control token held: remembered for redaction, then kept. */
   const hold = (info: ControlTokenInfo) => {
     remember(info.token);
@@ -85,7 +88,7 @@ export function meetingTokens(
     }).pipe(
       map(({ webSocketToken }) => {
         remember(webSocketToken);
-        return { wsURL, confToken, webSocketToken };
+        return { wsURL, confToken, webSocketToken, fromSecureGateway };
       }),
     );
   const drop = () => held$.next(undefined);
@@ -100,7 +103,8 @@ export function meetingTokens(
         if (supplied.webSocketToken === undefined) return withWebSocketToken(wsURL, confToken);
         const webSocketToken = toSecret(supplied.webSocketToken);
         remember(webSocketToken);
-        return of({ wsURL, confToken, webSocketToken });
+        // All three from the provider: no gateway of ours was asked.
+        return of({ wsURL, confToken, webSocketToken, fromSecureGateway: false });
       }),
     );
     return { held$, forSocket$, renewals$: EMPTY, drop };
@@ -136,8 +140,63 @@ function providerFailure(error: unknown): MeetingError {
   return { code: 'TOKEN_PROVIDER_FAILED', message: `getTokens failed: ${redactSecrets(text)}` };
 }
 
-/** §4: `{wsURL}/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`, with a trailing `/` of wsURL dropped (§9.14). */
+/** `scheme://authority` at the start of an absolute URL. */
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+/** §4: the path the socket URL appends to `wsURL`. */
+const SOCKET_PATH = '/cms/open/websocket/confctl/increment/conn';
+
+/**
+ * §4: `{wsURL}/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`. `wsURL` is parsed
+ * with `URL` (issue 14): a path of its own is kept (a trailing `/` dropped, §9.14), a query of its
+ * own is kept but for `confID` and `tmpToken`, a fragment is dropped. Throws a `TypeError` (never
+ * quoting the token) when `wsURL` is not an absolute URL.
+ */
 export function webSocketUrl(wsURL: string, conferenceId: string, webSocketToken: Secret): string {
-  const base = wsURL.replace(/\/+$/, '');
-  return `${base}/cms/open/websocket/confctl/increment/conn?confID=${encodeURIComponent(conferenceId)}&tmpToken=${encodeURIComponent(webSocketToken.reveal())}`;
+  const url = parsedUrl(wsURL);
+  if (url === undefined) throw new TypeError('wsURL is not an absolute URL');
+  const own = [...url.searchParams].filter(([key]) => key !== 'confID' && key !== 'tmpToken');
+  const query = [
+    ...own.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`),
+    `confID=${encodeURIComponent(conferenceId)}`,
+    `tmpToken=${encodeURIComponent(webSocketToken.reveal())}`,
+  ].join('&');
+  const path = `${url.pathname.replace(/\/+$/, '')}${SOCKET_PATH}`;
+  // Scheme and authority as the service wrote them (URL would drop a default port such as :443).
+  const origin = AUTHORITY.exec(wsURL)?.[0] ?? `${url.protocol}//${url.host}`;
+  return `${origin}${path}?${query}`;
+}
+
+function parsedUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The socket URL for `tokens`, or why there is none (issue 14): `wsURL` must be an absolute `ws:`
+ * or `wss:` URL, and when the tokens came from an `https:` gateway it must be `wss:` (the socket
+ * carries the wsToken in its URL and the control token in every Subscribe frame), unless
+ * `allowInsecureWebSocket` is set.
+ */
+export function socketUrlFor(
+  tokens: SocketTokens,
+  conferenceId: string,
+  allowInsecureWebSocket: boolean,
+): string | MeetingError {
+  const url = parsedUrl(tokens.wsURL);
+  if (url === undefined || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) {
+    const what = url === undefined ? 'not an absolute URL' : `of scheme ${url.protocol}, not ws: or wss:`;
+    return { code: 'WS_URL_REJECTED', reason: 'invalid', message: `the wsURL the service gave is ${what}` };
+  }
+  if (url.protocol === 'ws:' && tokens.fromSecureGateway && !allowInsecureWebSocket) {
+    return {
+      code: 'WS_URL_REJECTED',
+      reason: 'insecure',
+      message:
+        'an https gateway gave a ws:// wsURL: the tokens would travel in clear; refused (allowInsecureWebSocket allows it)',
+    };
+  }
+  return webSocketUrl(tokens.wsURL, conferenceId, tokens.webSocketToken);
 }
