@@ -37,6 +37,7 @@ import { type ConnectMeetingOptions, type ResolvedMeetingOptions, resolveMeeting
 import { createStateStreams, type MeetingStateStreams } from './state-streams.js';
 import type { MeetingStatus } from './status.js';
 import { meetingTokens } from './tokens.js';
+import { warningThrottle } from './warning-throttle.js';
 import type { MeetingWarning } from './warnings.js';
 
 /** The type the client always subscribes to when following subscribers: it tells when the meeting ends (§8). */
@@ -95,8 +96,10 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     if (phase === 'live') lastError = undefined;
     if (!stopped) status.next(lastError === undefined ? { phase } : { phase, lastError });
   };
+  /** Repeated warnings are throttled per code (issue 14); each is redacted on its way out. */
+  const throttle = warningThrottle((warning) => warnings.next(warning), scheduler);
   const warn = (warning: MeetingWarning) => {
-    if (!stopped) warnings.next(redactStrings(warning, redact));
+    if (!stopped) throttle.push(redactStrings(warning, redact));
   };
   report('idle');
 
@@ -106,6 +109,7 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     if (stopped) return;
     status.next(error === undefined ? { phase } : { phase, lastError: error });
     stopped = true;
+    throttle.stop();
     status.complete();
     warnings.complete();
     hub?.stop();
