@@ -115,6 +115,11 @@ async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): P
   }
   const decoded = request.decode(json);
   if (decoded._tag === 'Left') {
+    // A 2xx answer carrying the service's error body follows the same error_code rules as a
+    // 4xx (issue 14: MMC.111070005 in a 200 is "meeting not found", not a body to retry for ever).
+    const errorBody = json === undefined ? undefined : decodeRestErrorBody(json);
+    if (errorBody?._tag === 'Right')
+      throw restError(request.call, response.status, redactedBody(errorBody.right));
     const failure: MeetingError = {
       code: 'REST_INVALID_RESPONSE',
       call: request.call,
@@ -128,7 +133,8 @@ async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): P
 
 /**
  * Performs one GET per subscription and emits the decoded answer, then completes. Fails with a
- * {@link MeetingError}: `REST_*` / `MEETING_NOT_FOUND` for non-2xx answers (§2.5), `NETWORK`
+ * {@link MeetingError}: `REST_*` / `MEETING_NOT_FOUND` for non-2xx answers (§2.5) and for 2xx
+ * answers whose body is the service's error body (`error_code`, `error_msg`), `NETWORK`
  * (a rejected TLS certificate says so in the message), `TIMEOUT` after `timeoutMs`,
  * `REST_INVALID_RESPONSE` for an undecodable body or one over `maxResponseBytes` (1 MiB by default).
  * Unsubscribing aborts the request.

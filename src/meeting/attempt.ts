@@ -31,6 +31,7 @@ import { judgeFrames } from './judge-frames.js';
 import { type LinkEvent, PHASE } from './link-events.js';
 import type { ResolvedMeetingOptions } from './options.js';
 import { sendWhileOpen } from './send-while-open.js';
+import { subscribeDeadline } from './subscribe-deadline.js';
 import { emptyTokensError, type MeetingTokens, type SocketTokens, socketUrlFor } from './tokens.js';
 
 /** What an attempt needs from its meeting. */
@@ -115,6 +116,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
         echoTimeoutMs: options.livenessTimeoutMs,
         scheduler,
       }),
+      subscribeDeadline({ scheduler }),
       judgeFrames(conferenceId),
       healGaps({
         requests$: context.fullRequests$,

@@ -20,6 +20,7 @@ import type { StateWarning } from '../state/warnings.js';
  * | `ATTENDEE_WITHOUT_ID` | an attendee item had no `userUUID`, `participantID` or `phone` | skipped by `attendeeList$` |
  * | `CONF_ID_MISMATCH` | a push named another conference than the one subscribed | dropped |
  * | `SUBSCRIBE_FAILED` | the server refused a Subscribe frame; the client reconnects | — |
+ * | `SUBSCRIBE_UNANSWERED` | the first Subscribe of a socket got no reply within 10 s; without any push either the socket fails with `SUBSCRIBE_TIMEOUT` and the client reconnects | — |
  * | `HEAL_GAVE_UP` | `MAX_WASTED_HEALS` (3) heals of a list type in a row were each followed by 5 lost versions without a push in sequence; no more heals of that type on this socket | delivered and folded as before; gaps still warned |
  * | `WARNINGS_SUPPRESSED` | more than `MAX_WARNINGS_PER_CODE` (10) warnings of one code came within `WARNING_WINDOW_MS` (1 s); carries the code and how many were not told one by one | — |
  * | `VALUE_CUT` | a push held values nested deeper than `MAX_KEPT_DEPTH` (32) levels | delivered, each such value replaced by `CUT_MARKER` |
@@ -42,6 +43,7 @@ export type MeetingWarning =
       readonly returnDesc?: string;
       readonly message: string;
     }
+  | { readonly code: 'SUBSCRIBE_UNANSWERED'; readonly afterMs: number; readonly message: string }
   | {
       readonly code: 'HEAL_GAVE_UP';
       readonly action: string;

@@ -36,6 +36,16 @@ function fixture(keepAliveAnswer: Answer, ...later: Answer[]) {
     }
     send(data: string) {
       this.sent.push(data);
+      // Issue 14: a Subscribe left unanswered (and no push) fails the socket after 10 s, so answer it.
+      const frame = JSON.parse(data) as { action: string; sequence: string };
+      if (frame.action === 'Subscribe' && this.sent.length === 1) {
+        const reply = JSON.stringify({
+          action: 'Subscribe',
+          sequence: frame.sequence,
+          data: { returnCode: 0 },
+        });
+        queueMicrotask(() => this.onmessage?.({ data: reply }));
+      }
     }
     close() {
       this.readyState = 3;
@@ -153,10 +163,11 @@ describe('control-token renewal in a meeting', () => {
     const f = fixture(failure, failure, failure, failure, failure);
     try {
       await f.goLive();
-      expect(f.statuses.at(-1)?.phase).toBe('subscribing');
+      await f.settle();
+      expect(f.statuses.at(-1)?.phase).toBe('live');
       f.advance(RENEWAL_DUE_MS);
       await f.settle();
-      expect(f.statuses.at(-1)?.phase).toBe('subscribing');
+      expect(f.statuses.at(-1)?.phase).toBe('live');
       for (let second = 0; second < FIRST_EXPIRY_MS - RENEWAL_DUE_MS; second += 1000) {
         f.advance(1000);
         await f.settle();
