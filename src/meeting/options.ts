@@ -90,13 +90,13 @@ export interface ConnectMeetingOptions {
   readonly notifyTypes?: readonly string[];
   /**
    * How often a HeartBeat is sent, ms; clamped to at most 170 000 (§7: the server gives up after 180 s);
-   * below {@link MIN_TIMER_MS} (10), or not a number, `connectMeeting` throws a `TypeError`.
+   * below `MIN_TIMER_MS` (10), or not a number, `connectMeeting` throws a `TypeError`.
    * @defaultValue 60000
    */
   readonly heartbeatIntervalMs?: number;
   /**
    * A HeartBeat not echoed within this long means the link is dead, ms (§7). Silence of two
-   * heartbeat intervals means the same. At least {@link MIN_TIMER_MS} (10).
+   * heartbeat intervals means the same. At least `MIN_TIMER_MS` (10).
    * @defaultValue 30000
    */
   readonly livenessTimeoutMs?: number;
@@ -114,7 +114,7 @@ export interface ConnectMeetingOptions {
   readonly healGaps?: boolean;
   /**
    * How long to wait for the full message a second Subscribe asked for before reconnecting, ms; also
-   * the least time between two heals of one push type. At least {@link MIN_TIMER_MS} (10).
+   * the least time between two heals of one push type. At least `MIN_TIMER_MS` (10).
    * @defaultValue 5000
    */
   readonly healTimeoutMs?: number;
@@ -124,13 +124,13 @@ export interface ConnectMeetingOptions {
    */
   readonly idleGraceMs?: number;
   /**
-   * A REST call without an answer after this long fails with `TIMEOUT`, ms. At least {@link MIN_TIMER_MS} (10).
+   * A REST call without an answer after this long fails with `TIMEOUT`, ms. At least `MIN_TIMER_MS` (10).
    * @defaultValue 10000
    */
   readonly restTimeoutMs?: number;
   /**
    * A WebSocket handshake not completed after this long fails with `TIMEOUT`, ms. At least
-   * {@link MIN_TIMER_MS} (10).
+   * `MIN_TIMER_MS` (10).
    * @defaultValue 10000
    */
   readonly handshakeTimeoutMs?: number;
