@@ -109,3 +109,44 @@ describe('a Subscribe never answered (heartbeats echoed)', () => {
     }
   });
 });
+
+describe('invalid UTF-8 in a text frame (RFC 6455 §8.1)', () => {
+  let server: HostileServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  it('fails the connection (WS_CLOSED 1006), and the client reconnects', async () => {
+    let sockets = 0;
+    server = await startHostileServer({
+      onSocket: (socket) => {
+        sockets += 1;
+        if (sockets === 1)
+          setTimeout(() => socket.ws.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false }), 20);
+      },
+    });
+    const meeting = connectMeeting({
+      conferenceId: server.conferenceId,
+      hostPassword: 'pw-utf8-1',
+      baseUrl: server.baseUrl,
+      reconnect: { initialDelayMs: 5, maxDelayMs: 5 },
+    });
+    const statuses: MeetingStatus[] = [];
+    meeting.status$.subscribe((s) => statuses.push(s));
+    meeting.confDynamicInfo$.subscribe();
+    try {
+      await waitFor(
+        () => statuses.filter((s) => s.phase === 'live').length,
+        (n) => n >= 2,
+        'live again after the bad frame',
+      );
+      expect(statuses.find((s) => s.phase === 'reconnecting')?.lastError).toMatchObject({
+        code: 'WS_CLOSED',
+        closeCode: 1006,
+      });
+    } finally {
+      meeting.close();
+    }
+  });
+});
