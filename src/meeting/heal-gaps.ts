@@ -116,7 +116,7 @@ export function healGaps(options: HealGapsOptions): MonoTypeOperatorFunction<Lin
               code: 'HEAL_GAVE_UP',
               action,
               heals: state.wasted,
-              message: `${action}: ${state.wasted} heals in a row were followed by another lost version; no more heals on this socket`,
+              message: `${action}: ${state.wasted} heals in a row were each followed by ${LOSSES_IN_A_ROW} lost versions; no more heals on this socket`,
             }),
           );
           return;
