@@ -1,11 +1,12 @@
 /**
  * `npm run soak`: the chaos soak (70 s of faults, ≈2.5 hours of meeting) and the fuzz properties at 100,000 runs each
- * (issue 6). `--quick`: ≈15 s of chaos and 10,000 fuzz runs. `--seed N` picks another seeded run.
+ * (issue 6), and the hostile-server secrets scan (issue 14). `--quick`: ≈15 s of chaos and 10,000 fuzz runs. `--seed N` picks another seeded run.
  * Exits non-zero when a property fails; prints a summary either way.
  */
 import fc from 'fast-check';
 import { formatReport, runSoak, type SoakReport } from '../test/reliability/chaos-soak.js';
 import { fuzzProperties, numRunsFromEnv } from '../test/reliability/fuzz-properties.js';
+import { runHostileSecretScan } from '../test/reliability/hostile-secret-scan.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -44,6 +45,14 @@ async function main(): Promise<number> {
   });
   console.log(`\n${formatReport(report)}`);
   const problems = failures(report);
+
+  // Issue 14: a server that echoes the password and every token into every text field it has.
+  const hostile = await runHostileSecretScan(`soak-${seed}-Host!pw`);
+  console.log(
+    `\nhostile echo server: ${hostile.watched} secret forms watched, codes ${hostile.codes.join(', ')}; ${hostile.found.length} found`,
+  );
+  if (hostile.found.length > 0)
+    problems.push(`hostile echo: secrets in ${hostile.found.slice(0, 3).join(' | ')}`);
 
   const numRuns = numRunsFromEnv(quick ? 10_000 : 100_000);
   console.log(`\nfuzz: ${numRuns} runs per property`);

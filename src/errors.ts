@@ -44,8 +44,10 @@ export interface RestAnswer {
  * | `WS_CLOSED` | the socket closed; carries the close code and reason | close code 4004 only |
  * | `MEETING_ENDED` | a `Destroyed` status push or close code 4004 | yes |
  * | `SUBSCRIBE_FAILED` | the server answered Subscribe with a non-zero `returnCode` | no |
+ * | `SUBSCRIBE_TIMEOUT` | the first Subscribe of a socket was neither answered nor followed by any push within 10 s (`SUBSCRIBE_REPLY_TIMEOUT_MS`) | no |
  * | `LIVENESS_TIMEOUT` | no frame within two heartbeat intervals, or no heartbeat echo in time (§7) | no |
  * | `RESYNC_TIMEOUT` | a fresh full message was requested by a second Subscribe (after a version gap) and did not come in time; the client reconnects to get one (§9.6) | no |
+ * | `WS_URL_REJECTED` | the `wsURL` is not an absolute `ws:`/`wss:` URL (`reason: 'invalid'`), or is `ws:` from an `https:` gateway (`reason: 'insecure'`) | only `insecure` |
  * | `TOKEN_PROVIDER_FAILED` | a user-supplied `getTokens` failed | no |
  * | `UNEXPECTED` | anything else (a bug); the message is redacted | no |
  * @category Errors
@@ -81,6 +83,7 @@ export type MeetingError =
       readonly returnDesc?: string;
       readonly message: string;
     }
+  | { readonly code: 'SUBSCRIBE_TIMEOUT'; readonly afterMs: number; readonly message: string }
   | {
       readonly code: 'LIVENESS_TIMEOUT';
       readonly kind: 'silence' | 'no-echo';
@@ -92,6 +95,12 @@ export type MeetingError =
       /** The push type whose full message did not come. */
       readonly action: string;
       readonly afterMs: number;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'WS_URL_REJECTED';
+      /** `invalid`: not an absolute `ws:`/`wss:` URL; `insecure`: `ws:` from an `https:` gateway. */
+      readonly reason: 'invalid' | 'insecure';
       readonly message: string;
     }
   | { readonly code: 'TOKEN_PROVIDER_FAILED'; readonly message: string }
@@ -178,8 +187,10 @@ const MEETING_ERROR_CODES: ReadonlySet<string> = new Set<MeetingErrorCode>([
   'WS_CLOSED',
   'MEETING_ENDED',
   'SUBSCRIBE_FAILED',
+  'SUBSCRIBE_TIMEOUT',
   'LIVENESS_TIMEOUT',
   'RESYNC_TIMEOUT',
+  'WS_URL_REJECTED',
   'TOKEN_PROVIDER_FAILED',
   'UNEXPECTED',
 ]);

@@ -1,7 +1,18 @@
 /**
  * The meeting control token (PROTOCOL.md §2): fetched with the host password, then kept alive.
  */
-import { asyncScheduler, defer, expand, Observable, of, type SchedulerLike } from 'rxjs';
+import {
+  asyncScheduler,
+  defer,
+  expand,
+  Observable,
+  of,
+  retry,
+  type SchedulerLike,
+  throwError,
+  timer,
+} from 'rxjs';
+import { isMeetingError } from '../errors.js';
 import { basicAuthorization } from '../protocol/client-frames.js';
 import type { ControlTokenInfo } from '../protocol/messages.js';
 import { decodeControlTokenResponse } from '../protocol/rest.js';
@@ -18,8 +29,24 @@ export const DEFAULT_REFRESH_RATIO = 0.8;
  * for a token with a very long life would renew it in a tight loop.
  */
 const MAX_TIMER_DELAY_MS = 2_147_483_647;
-/** The renewal delay when `expireTime` is already past and no lifetime is known (clock skew). */
-const PAST_EXPIRY_RETRY_MS = 1000;
+/**
+ * The shortest wait before a renewal, ms, whatever `expireTime` says: a server whose clock is
+ * behind (or that reports the issue time) must not make the client renew in a busy loop (issue 14).
+ * @category Auth
+ */
+export const MIN_REFRESH_DELAY_MS = 1000;
+/**
+ * The renewal delay when `expireTime` is past or too near to be believed (under
+ * {@link MIN_REFRESH_DELAY_MS} ÷ ratio away: the clocks disagree) and no `confTokenExpireTime`
+ * says how long a token lives, ms. The keep-alive carries the password too (§2.4), so a token that
+ * really expired meanwhile is re-issued.
+ * @category Auth
+ */
+export const SKEWED_REFRESH_DELAY_MS = 60_000;
+/** The first wait before a failed keep-alive is tried again, ms; doubled each time. */
+export const RENEWAL_RETRY_INITIAL_MS = 1000;
+/** The longest wait between two tries of a failed keep-alive, ms. */
+export const RENEWAL_RETRY_MAX_MS = 30_000;
 /** A held token with less life left than this is not reused: a fresh one is fetched instead. */
 const MIN_REMAINING_LIFE_MS = 30_000;
 
@@ -71,23 +98,73 @@ export function fetchControlToken(
 
 /**
  * How long to wait before renewing `info`, ms: `ratio` of the life left until `expireTime`
- * (§10.2: never assume 1800 s). When `expireTime` is already past (a skewed clock), uses `ratio`
- * of `confTokenExpireTime` (seconds) if the server sent it, else one second: soon, but never a busy loop.
+ * (§10.2: never assume 1800 s), but never more than `ratio` of `confTokenExpireTime` when the
+ * server sent it (an absurdly far `expireTime`), never more than the longest timer delay, and never
+ * less than {@link MIN_REFRESH_DELAY_MS}. When `expireTime` is past or too near to be believed (a
+ * skewed clock), `ratio` of `confTokenExpireTime` if the server sent it, else
+ * {@link SKEWED_REFRESH_DELAY_MS}: never a busy loop.
+ * @example
+ * ```ts
+ * refreshDelayMs({ ...info, expireTime: now + 100_000 }, now); // 80_000
+ * refreshDelayMs({ ...info, expireTime: now + 5 }, now);       // 60_000 (no confTokenExpireTime)
+ * ```
  * @category Auth
  */
 export function refreshDelayMs(info: ControlTokenInfo, nowMs: number, ratio = DEFAULT_REFRESH_RATIO): number {
   const remaining = info.expireTime - nowMs;
-  if (remaining > 0) return Math.min(Math.floor(remaining * ratio), MAX_TIMER_DELAY_MS);
-  if (info.confTokenExpireTime !== undefined && info.confTokenExpireTime > 0) {
-    return Math.min(Math.floor(info.confTokenExpireTime * 1000 * ratio), MAX_TIMER_DELAY_MS);
-  }
-  return PAST_EXPIRY_RETRY_MS;
+  const lifetime =
+    info.confTokenExpireTime !== undefined &&
+    Number.isFinite(info.confTokenExpireTime) &&
+    info.confTokenExpireTime > 0
+      ? Math.floor(info.confTokenExpireTime * 1000 * ratio)
+      : undefined;
+  const fromExpiry = Number.isFinite(remaining) ? Math.floor(remaining * ratio) : Number.NaN;
+  const delay =
+    fromExpiry >= MIN_REFRESH_DELAY_MS
+      ? Math.min(fromExpiry, lifetime ?? Number.POSITIVE_INFINITY)
+      : (lifetime ?? SKEWED_REFRESH_DELAY_MS);
+  return Math.max(MIN_REFRESH_DELAY_MS, Math.min(delay, MAX_TIMER_DELAY_MS));
+}
+
+/**
+ * Whether a failed keep-alive is worth trying again: anything but a definite rejection (the token
+ * or the password refused, the meeting gone).
+ */
+function isTransient(error: unknown): boolean {
+  return !(
+    isMeetingError(error) &&
+    (error.code === 'REST_AUTH_FAILED' || error.code === 'MEETING_NOT_FOUND')
+  );
+}
+
+/**
+ * One keep-alive of `info`, tried again with backoff ({@link RENEWAL_RETRY_INITIAL_MS} doubling to
+ * {@link RENEWAL_RETRY_MAX_MS}) while the token is still valid: one HTTP 500 must not drop a
+ * healthy socket (issue 14). Fails with the last error on a definite rejection, or when the next
+ * try would come after `expireTime`.
+ */
+function keepAlive(options: ControlTokenOptions, info: ControlTokenInfo, scheduler: SchedulerLike) {
+  let tries = 0;
+  return fetchControlToken(options, info).pipe(
+    retry({
+      delay: (error: unknown) => {
+        tries += 1;
+        const waitMs = Math.min(RENEWAL_RETRY_MAX_MS, RENEWAL_RETRY_INITIAL_MS * 2 ** (tries - 1));
+        const left = info.expireTime - scheduler.now();
+        if (!isTransient(error) || !(left > waitMs)) return throwError(() => error);
+        return timer(waitMs, scheduler);
+      },
+    }),
+  );
 }
 
 /**
  * The current control token, kept alive: emits the first token (from the password call, or
- * `initial`), then a renewed one each time about 80 % of its life has passed, always adopting the
- * returned token (§2.4). Never completes; fails with a `MeetingError` when a call fails.
+ * `initial`), then a renewed one each time about 80 % of its life has passed (see
+ * {@link refreshDelayMs} for the bounds), always adopting the returned token (§2.4). A failed
+ * renewal is tried again with backoff while the token is still valid. Never completes; fails with
+ * a `MeetingError` when the first call fails, when a renewal is definitely refused
+ * (`REST_AUTH_FAILED`, `MEETING_NOT_FOUND`), or when the token expires before one succeeds.
  *
  * @example
  * ```ts
@@ -108,7 +185,7 @@ export function controlToken(options: ControlTokenOptions): Observable<ControlTo
       subscribeAfter(
         refreshDelayMs(info, scheduler.now(), ratio),
         scheduler,
-        fetchControlToken(options, info),
+        keepAlive(options, info, scheduler),
       ),
     ),
   );

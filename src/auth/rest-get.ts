@@ -4,6 +4,7 @@
 import type { Either } from 'fp-ts/lib/Either.js';
 import { asyncScheduler, Observable, type SchedulerLike, throwError, timeout } from 'rxjs';
 import { type MeetingError, type RestCall, restError } from '../errors.js';
+import { redactSecrets } from '../protocol/redact.js';
 import { decodeRestErrorBody } from '../protocol/rest.js';
 import type { FetchLike, ResponseLike } from '../transport/fetch-like.js';
 import { certificateRejection } from '../transport/tls-error-codes.js';
@@ -56,11 +57,25 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * The service's error text, which a gateway may fill with an echo of the request (the password, a
+ * token), masked by shape; a meeting masks its own secrets on top (issue 14).
+ */
+function redactedBody(body: { readonly error_code: string; readonly error_msg: string }) {
+  return { error_code: redactSecrets(body.error_code), error_msg: redactSecrets(body.error_msg) };
+}
+
 /** Reads an answer into a value or a typed error. */
 async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): Promise<A> {
   let response: ResponseLike;
   try {
-    response = await request.fetch(request.url, { method: 'GET', headers: request.headers, signal });
+    // Never follow a redirect: the headers carry the password or a token (issue 14).
+    response = await request.fetch(request.url, {
+      method: 'GET',
+      headers: request.headers,
+      signal,
+      redirect: 'error',
+    });
   } catch (error) {
     const failure: MeetingError = {
       code: 'NETWORK',
@@ -92,15 +107,24 @@ async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): P
   const json = parseJson(text);
   if (!response.ok) {
     const body = json === undefined ? undefined : decodeRestErrorBody(json);
-    throw restError(request.call, response.status, body?._tag === 'Right' ? body.right : undefined);
+    throw restError(
+      request.call,
+      response.status,
+      body?._tag === 'Right' ? redactedBody(body.right) : undefined,
+    );
   }
   const decoded = request.decode(json);
   if (decoded._tag === 'Left') {
+    // A 2xx answer carrying the service's error body follows the same error_code rules as a
+    // 4xx (issue 14: MMC.111070005 in a 200 is "meeting not found", not a body to retry for ever).
+    const errorBody = json === undefined ? undefined : decodeRestErrorBody(json);
+    if (errorBody?._tag === 'Right')
+      throw restError(request.call, response.status, redactedBody(errorBody.right));
     const failure: MeetingError = {
       code: 'REST_INVALID_RESPONSE',
       call: request.call,
       status: response.status,
-      message: `${request.call}: unexpected answer (${decoded.left.message})`,
+      message: `${request.call}: unexpected answer (${redactSecrets(decoded.left.message)})`,
     };
     throw failure;
   }
@@ -109,7 +133,8 @@ async function readAnswer<A>(request: RestGetRequest<A>, signal: AbortSignal): P
 
 /**
  * Performs one GET per subscription and emits the decoded answer, then completes. Fails with a
- * {@link MeetingError}: `REST_*` / `MEETING_NOT_FOUND` for non-2xx answers (§2.5), `NETWORK`
+ * {@link MeetingError}: `REST_*` / `MEETING_NOT_FOUND` for non-2xx answers (§2.5) and for 2xx
+ * answers whose body is the service's error body (`error_code`, `error_msg`), `NETWORK`
  * (a rejected TLS certificate says so in the message), `TIMEOUT` after `timeoutMs`,
  * `REST_INVALID_RESPONSE` for an undecodable body or one over `maxResponseBytes` (1 MiB by default).
  * Unsubscribing aborts the request.

@@ -19,6 +19,7 @@ import {
 import type { MeetingError } from '../errors.js';
 import { encodeSubscribe, makeSequence } from '../protocol/client-frames.js';
 import type { ServerFrame } from '../protocol/messages.js';
+import type { SecretRedactor } from '../protocol/redact.js';
 import { connection } from '../transport/connection.js';
 import { heartbeat } from '../transport/heartbeat.js';
 import { liveness } from '../transport/liveness.js';
@@ -30,7 +31,8 @@ import { judgeFrames } from './judge-frames.js';
 import { type LinkEvent, PHASE } from './link-events.js';
 import type { ResolvedMeetingOptions } from './options.js';
 import { sendWhileOpen } from './send-while-open.js';
-import { emptyTokensError, type MeetingTokens, type SocketTokens, webSocketUrl } from './tokens.js';
+import { subscribeDeadline } from './subscribe-deadline.js';
+import { emptyTokensError, type MeetingTokens, type SocketTokens, socketUrlFor } from './tokens.js';
 
 /** What an attempt needs from its meeting. */
 export interface AttemptContext {
@@ -45,6 +47,8 @@ export interface AttemptContext {
   readonly subscribeLists$: Observable<readonly string[]>;
   /** Push types a state stream needs a fresh full message of (it started while a socket was live). */
   readonly fullRequests$: Observable<string>;
+  /** The meeting's redactor: pushes that mention one of its secrets are redacted before delivery. */
+  readonly redactor?: Pick<SecretRedactor, 'mentions' | 'redactLeaf'>;
 }
 
 /**
@@ -64,7 +68,8 @@ export function attempt(context: AttemptContext): Observable<LinkEvent> {
 function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<LinkEvent> {
   const { options } = context;
   const { scheduler, conferenceId } = options;
-  const url = webSocketUrl(tokens.wsURL, conferenceId, tokens.webSocketToken);
+  const url = socketUrlFor(tokens, conferenceId, options.allowInsecureWebSocket);
+  if (typeof url !== 'string') return throwError(() => url);
   /** The `sequence` of each HeartBeat sent on this socket: each awaits its echo (§7). */
   const beats = new Subject<string>();
   /** The list of the last Subscribe sent on this socket. */
@@ -101,7 +106,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
         scheduler,
       }),
       sendWhileOpen(outgoing$, PHASE.subscribing),
-      decodeFrames(options.maxFrameBytes),
+      decodeFrames(options.maxFrameBytes, context.redactor),
       // Any frame is a sign of life, even one that cannot be decoded; §6.2: an echo carries the
       // HeartBeat's sequence.
       liveness({
@@ -111,6 +116,7 @@ function socketLink(context: AttemptContext, tokens: SocketTokens): Observable<L
         echoTimeoutMs: options.livenessTimeoutMs,
         scheduler,
       }),
+      subscribeDeadline({ scheduler }),
       judgeFrames(conferenceId),
       healGaps({
         requests$: context.fullRequests$,

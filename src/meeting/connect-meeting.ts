@@ -15,8 +15,7 @@ import {
   timer,
 } from 'rxjs';
 import { type MeetingError, toMeetingError } from '../errors.js';
-import { redactSecrets } from '../protocol/redact.js';
-import { REDACTED } from '../security/secret.js';
+import { createSecretRedactor, redactStrings, type SecretRedactor } from '../protocol/redact.js';
 import { defaultWebSocketFactory } from '../transport/default-websocket.js';
 import { retryWithBackoff } from '../transport/retry-with-backoff.js';
 import type { CreateWebSocket } from '../transport/websocket-like.js';
@@ -38,6 +37,7 @@ import { type ConnectMeetingOptions, type ResolvedMeetingOptions, resolveMeeting
 import { createStateStreams, type MeetingStateStreams } from './state-streams.js';
 import type { MeetingStatus } from './status.js';
 import { meetingTokens } from './tokens.js';
+import { warningThrottle } from './warning-throttle.js';
 import type { MeetingWarning } from './warnings.js';
 
 /** The type the client always subscribes to when following subscribers: it tells when the meeting ends (§8). */
@@ -53,16 +53,14 @@ const REPLAYED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * {@link redactSecrets} plus the host password itself, which has no recognisable shape of its own
- * (a foreign library's error text could quote it).
+ * The meeting's one redactor (issue 14): every piece of server text that enters a `MeetingError`
+ * or a warning passes through it. It masks the secret shapes of `redactSecrets`, the host password
+ * (which has no shape of its own) and every token the meeting is issued or given (`tokens.ts`
+ * remembers each one).
  */
-function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => string {
+function meetingRedactor(options: ResolvedMeetingOptions): SecretRedactor {
   const source = options.tokenSource;
-  const password = source.kind === 'password' ? source.hostPassword.reveal() : '';
-  return (text) => {
-    const redacted = redactSecrets(text);
-    return password.length >= 4 ? redacted.split(password).join(REDACTED) : redacted;
-  };
+  return createSecretRedactor(source.kind === 'password' ? [source.hostPassword] : []);
 }
 
 /**
@@ -84,7 +82,8 @@ function passwordRedactor(options: ResolvedMeetingOptions): (text: string) => st
 export function connectMeeting(options: ConnectMeetingOptions): Meeting {
   const resolved = resolveMeetingOptions(options);
   const { scheduler } = resolved;
-  const redact = passwordRedactor(resolved);
+  const redactor = meetingRedactor(resolved);
+  const redact = redactor.redact;
 
   // --- What the meeting tells: its status and its warnings -------------------------------------
   const status = new ReplaySubject<MeetingStatus>(1);
@@ -97,8 +96,10 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     if (phase === 'live') lastError = undefined;
     if (!stopped) status.next(lastError === undefined ? { phase } : { phase, lastError });
   };
+  /** Repeated warnings are throttled per code (issue 14); each is redacted on its way out. */
+  const throttle = warningThrottle((warning) => warnings.next(warning), scheduler);
   const warn = (warning: MeetingWarning) => {
-    if (!stopped) warnings.next(warning);
+    if (!stopped) throttle.push(redactStrings(warning, redact));
   };
   report('idle');
 
@@ -108,6 +109,7 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
     if (stopped) return;
     status.next(error === undefined ? { phase } : { phase, lastError: error });
     stopped = true;
+    throttle.stop();
     status.complete();
     warnings.complete();
     hub?.stop();
@@ -125,7 +127,7 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
       else if (event.kind === 'warning') warn(event.warning);
       else report(event.phase);
     };
-    const tokens = meetingTokens(resolved);
+    const tokens = meetingTokens(resolved, redactor.remember);
     const Ctor = resolved.WebSocket;
     const injected: CreateWebSocket | undefined = Ctor === undefined ? undefined : (url) => new Ctor(url);
     const context: AttemptContext = {
@@ -138,8 +140,9 @@ export function connectMeeting(options: ConnectMeetingOptions): Meeting {
           : // Subscribers that arrive together produce one Subscribe frame, not one each.
             subscribeListChanges(interest.types$, ALWAYS_SUBSCRIBED, scheduler),
       fullRequests$: fullRequests,
+      redactor,
     };
-    const failureOf = (error: unknown) => toMeetingError(error, redact);
+    const failureOf = (error: unknown) => redactStrings(toMeetingError(error, redact), redact);
     /**
      * Attempts, retried with backoff by the failure rules, until the meeting stops; shared by
      * every data stream, and kept `idleGraceMs` after the last one leaves. `share` assigns its

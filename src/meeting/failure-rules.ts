@@ -31,6 +31,7 @@ const CLOSED: FailureRule = { retry: false, stopsAs: 'closed', dropControlToken:
  * | `REST_AUTH_FAILED` on the password call | no (a wrong password stays wrong; retries could lock the account) | `closed` | — |
  * | `REST_AUTH_FAILED` on a token call | yes | | yes: the control token went stale |
  * | `SUBSCRIBE_FAILED`, `WS_CLOSED` 4003 | yes | | yes: the server refused the token |
+ * | `WS_URL_REJECTED` `insecure` (a `ws://` socket from an `https:` gateway) | no (retrying would only ask again) | `closed` | — |
  * | anything else | yes | | no |
  *
  * A meeting whose retries are spent (`reconnect.maxAttempts`) stops as `closed`.
@@ -47,6 +48,8 @@ export function failureRule(error: MeetingError): FailureRule {
       return RETRY_WITH_NEW_TOKEN;
     case 'WS_CLOSED':
       return error.closeCode === CLOSE_CODE_AUTH_REFUSED ? RETRY_WITH_NEW_TOKEN : RETRY;
+    case 'WS_URL_REJECTED':
+      return error.reason === 'insecure' ? CLOSED : RETRY;
     default:
       return RETRY;
   }

@@ -4,6 +4,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { MeetingError } from '../errors.js';
 import type { Notify, ServerFrame } from '../protocol/messages.js';
+import { redactSecrets } from '../protocol/redact.js';
 import { createVersionGuard } from '../state/version-check.js';
 import { type LinkEvent, linkWarning, PHASE } from './link-events.js';
 
@@ -72,10 +73,12 @@ export function judgeFrames(conferenceId: string): OperatorFunction<ServerFrame 
                 goLive();
                 return;
               }
-              const desc = frame.returnDesc === undefined ? '' : ` ${frame.returnDesc}`;
+              // The server's text may echo a token (issue 14); the meeting masks its own secrets too.
+              const returnDesc = frame.returnDesc === undefined ? undefined : redactSecrets(frame.returnDesc);
+              const desc = returnDesc === undefined ? '' : ` ${returnDesc}`;
               const detail = {
                 returnCode: frame.returnCode,
-                ...(frame.returnDesc === undefined ? {} : { returnDesc: frame.returnDesc }),
+                ...(returnDesc === undefined ? {} : { returnDesc }),
                 message: `Subscribe refused: returnCode ${frame.returnCode}${desc}`,
               };
               subscriber.next(linkWarning({ code: 'SUBSCRIBE_FAILED', ...detail }));

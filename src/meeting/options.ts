@@ -12,9 +12,17 @@ import { type BackoffSchedule, resolveBackoffSchedule } from '../transport/retry
 import type { TlsOptions } from '../transport/tls-options.js';
 import { trustingFetch, trustingWebSocket } from '../transport/trusting-transport.js';
 import type { WebSocketConstructor } from '../transport/websocket-like.js';
+import { checkedChoice, checkedNumber } from './option-checks.js';
 
 /** The default of {@link ConnectMeetingOptions.healTimeoutMs}: "a few seconds" (issue 7, §10.1). */
 export const DEFAULT_HEAL_TIMEOUT_MS = 5000;
+/**
+ * The shortest interval or timeout (ms) `connectMeeting` accepts for `heartbeatIntervalMs`,
+ * `livenessTimeoutMs`, `healTimeoutMs`, `restTimeoutMs` and `handshakeTimeoutMs`: anything
+ * shorter is a loop, not a timer (issue 14).
+ * @category Meeting
+ */
+export const MIN_TIMER_MS = 10;
 
 /**
  * Tokens for one connection attempt, from a source of the user's choosing (e.g. a browser page
@@ -42,7 +50,10 @@ export type TokenProvider = (context: { readonly conferenceId: string }) => Obse
 /**
  * How reconnection waits between attempts; each field, with its default, is documented on
  * `RetryWithBackoffOptions` (in `huawei-meeting-rx/operators`). Once `maxAttempts` retries in a row have failed, the client gives
- * up: status `closed`, every stream completes.
+ * up: status `closed`, every stream completes. `connectMeeting` checks them: `initialDelayMs` and
+ * `maxDelayMs` finite and at least 1, `factor` finite and at least 1, `maxAttempts` a whole number
+ * from 0 (or `Infinity`), `resetAfterMs` finite and at least 0, `jitter` `'full'` or `'none'`;
+ * anything else throws a `TypeError` naming the option.
  * @category Meeting
  */
 export type ReconnectOptions = BackoffSchedule;
@@ -78,13 +89,14 @@ export interface ConnectMeetingOptions {
    */
   readonly notifyTypes?: readonly string[];
   /**
-   * How often a HeartBeat is sent, ms; clamped to at most 170 000 (§7: the server gives up after 180 s).
+   * How often a HeartBeat is sent, ms; clamped to at most 170 000 (§7: the server gives up after 180 s);
+   * below `MIN_TIMER_MS` (10), or not a number, `connectMeeting` throws a `TypeError`.
    * @defaultValue 60000
    */
   readonly heartbeatIntervalMs?: number;
   /**
    * A HeartBeat not echoed within this long means the link is dead, ms (§7). Silence of two
-   * heartbeat intervals means the same.
+   * heartbeat intervals means the same. At least `MIN_TIMER_MS` (10).
    * @defaultValue 30000
    */
   readonly livenessTimeoutMs?: number;
@@ -101,28 +113,30 @@ export interface ConnectMeetingOptions {
    */
   readonly healGaps?: boolean;
   /**
-   * How long to wait for the full message a second Subscribe asked for before reconnecting, ms.
+   * How long to wait for the full message a second Subscribe asked for before reconnecting, ms; also
+   * the least time between two heals of one push type. At least `MIN_TIMER_MS` (10).
    * @defaultValue 5000
    */
   readonly healTimeoutMs?: number;
   /**
-   * After the last subscriber leaves, the socket stays open this long in case another comes, ms.
+   * After the last subscriber leaves, the socket stays open this long in case another comes, ms; at least 0.
    * @defaultValue 1000
    */
   readonly idleGraceMs?: number;
   /**
-   * A REST call without an answer after this long fails with `TIMEOUT`, ms.
+   * A REST call without an answer after this long fails with `TIMEOUT`, ms. At least `MIN_TIMER_MS` (10).
    * @defaultValue 10000
    */
   readonly restTimeoutMs?: number;
   /**
-   * A WebSocket handshake not completed after this long fails with `TIMEOUT`, ms.
+   * A WebSocket handshake not completed after this long fails with `TIMEOUT`, ms. At least
+   * `MIN_TIMER_MS` (10).
    * @defaultValue 10000
    */
   readonly handshakeTimeoutMs?: number;
   /**
    * Frames larger than this (bytes) are dropped with a `DECODE_FAILED` warning (`ws` closes the
-   * socket with 1009 instead).
+   * socket with 1009 instead). A whole number, at least 1.
    * @defaultValue 1048576 (1 MiB)
    */
   readonly maxFrameBytes?: number;
@@ -163,6 +177,15 @@ export interface ConnectMeetingOptions {
    * @defaultValue none (Node's built-in roots)
    */
   readonly tls?: TlsOptions;
+  /**
+   * Allow a `ws://` socket although the tokens came from an `https:` gateway. Without it such a
+   * `wsURL` fails the attempt with `WS_URL_REJECTED` (`reason: 'insecure'`, fatal): the wsToken and
+   * the control token (full control of the meeting) would travel in clear. Only for a local
+   * TLS-terminating proxy in front of a plain simulator; an `http:` gateway (the simulator without
+   * TLS) may always give `ws://`, and tokens all supplied by `getTokens` are not checked.
+   * @defaultValue false
+   */
+  readonly allowInsecureWebSocket?: boolean;
 }
 
 /** Where the tokens of each attempt come from. */
@@ -189,11 +212,15 @@ export interface ResolvedMeetingOptions {
   readonly fetch: FetchLike;
   readonly scheduler: SchedulerLike;
   readonly random: () => number;
+  readonly allowInsecureWebSocket: boolean;
 }
 
 /**
- * Applies the defaults. Throws a `TypeError` (never quoting a secret) for a missing conference ID
- * or when neither or both of `hostPassword` and `getTokens` are given.
+ * Applies the defaults and checks every option, here and nowhere else. Throws a `TypeError`
+ * (never quoting a secret) for a missing conference ID, when neither or both of `hostPassword`
+ * and `getTokens` are given, and for a numeric option that is not a finite number in its range
+ * (the message names the option, e.g. `heartbeatIntervalMs`, `reconnect.maxDelayMs`); see
+ * "Options are checked" in docs/reconnection-and-errors.md for the ranges.
  */
 export function resolveMeetingOptions(options: ConnectMeetingOptions): ResolvedMeetingOptions {
   if (typeof options.conferenceId !== 'string' || options.conferenceId === '') {
@@ -208,30 +235,65 @@ export function resolveMeetingOptions(options: ConnectMeetingOptions): ResolvedM
     options.getTokens !== undefined
       ? { kind: 'provider', getTokens: options.getTokens }
       : { kind: 'password', hostPassword: toSecret(options.hostPassword ?? '') };
+  const timerRule = { min: MIN_TIMER_MS };
+  const reconnect = options.reconnect ?? {};
+  const defaults = resolveBackoffSchedule({});
+  const maxFrameBytes = checkedNumber('maxFrameBytes', options.maxFrameBytes, DEFAULT_MAX_FRAME_BYTES, {
+    min: 1,
+    integer: true,
+  });
+  if (options.random !== undefined && typeof options.random !== 'function') {
+    throw new TypeError('connectMeeting: random must be a function');
+  }
   return {
     conferenceId: options.conferenceId,
     tokenSource,
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     notifyTypes: options.notifyTypes,
-    heartbeatIntervalMs: Math.max(
-      1,
-      Math.min(MAX_HEARTBEAT_INTERVAL_MS, options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS),
+    // Documented as clamped above (§7); below MIN_TIMER_MS, or not a number, it is refused.
+    heartbeatIntervalMs: Math.min(
+      MAX_HEARTBEAT_INTERVAL_MS,
+      checkedNumber('heartbeatIntervalMs', options.heartbeatIntervalMs, DEFAULT_HEARTBEAT_INTERVAL_MS, {
+        min: MIN_TIMER_MS,
+        allowInfinity: true,
+      }),
     ),
-    livenessTimeoutMs: options.livenessTimeoutMs ?? 30_000,
-    reconnect: resolveBackoffSchedule(options.reconnect ?? {}),
+    livenessTimeoutMs: checkedNumber('livenessTimeoutMs', options.livenessTimeoutMs, 30_000, timerRule),
+    reconnect: {
+      initialDelayMs: checkedNumber(
+        'reconnect.initialDelayMs',
+        reconnect.initialDelayMs,
+        defaults.initialDelayMs,
+        {
+          min: 1,
+        },
+      ),
+      maxDelayMs: checkedNumber('reconnect.maxDelayMs', reconnect.maxDelayMs, defaults.maxDelayMs, {
+        min: 1,
+      }),
+      factor: checkedNumber('reconnect.factor', reconnect.factor, defaults.factor, { min: 1 }),
+      jitter: checkedChoice('reconnect.jitter', reconnect.jitter, defaults.jitter, ['full', 'none']),
+      maxAttempts: checkedNumber('reconnect.maxAttempts', reconnect.maxAttempts, defaults.maxAttempts, {
+        min: 0,
+        integer: true,
+        allowInfinity: true,
+      }),
+      resetAfterMs: checkedNumber('reconnect.resetAfterMs', reconnect.resetAfterMs, defaults.resetAfterMs, {
+        min: 0,
+      }),
+    },
     healGaps: options.healGaps ?? true,
-    healTimeoutMs: options.healTimeoutMs ?? DEFAULT_HEAL_TIMEOUT_MS,
-    idleGraceMs: options.idleGraceMs ?? 1000,
-    restTimeoutMs: options.restTimeoutMs ?? DEFAULT_REST_TIMEOUT_MS,
-    handshakeTimeoutMs: options.handshakeTimeoutMs ?? 10_000,
-    maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+    healTimeoutMs: checkedNumber('healTimeoutMs', options.healTimeoutMs, DEFAULT_HEAL_TIMEOUT_MS, timerRule),
+    idleGraceMs: checkedNumber('idleGraceMs', options.idleGraceMs, 1000, { min: 0 }),
+    restTimeoutMs: checkedNumber('restTimeoutMs', options.restTimeoutMs, DEFAULT_REST_TIMEOUT_MS, timerRule),
+    handshakeTimeoutMs: checkedNumber('handshakeTimeoutMs', options.handshakeTimeoutMs, 10_000, timerRule),
+    maxFrameBytes,
     WebSocket:
       options.WebSocket ??
-      (options.tls === undefined
-        ? undefined
-        : trustingWebSocket(options.tls, options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES)),
+      (options.tls === undefined ? undefined : trustingWebSocket(options.tls, maxFrameBytes)),
     fetch: options.fetch ?? (options.tls === undefined ? defaultFetch() : trustingFetch(options.tls)),
     scheduler: options.scheduler ?? asyncScheduler,
     random: options.random ?? Math.random,
+    allowInsecureWebSocket: options.allowInsecureWebSocket === true,
   };
 }

@@ -30,6 +30,8 @@ export interface SocketTokens {
   readonly wsURL: string;
   readonly confToken: Secret;
   readonly webSocketToken: Secret;
+  /** Whether the client got these tokens from an `https:` gateway: the socket must then be `wss:`. */
+  readonly fromSecureGateway: boolean;
 }
 
 /** One meeting's tokens; see {@link meetingTokens}. */
@@ -59,9 +61,21 @@ export function emptyTokensError(): MeetingError {
 /**
  * A meeting's tokens. The held control token is a value here, owned by this module: the socket's
  * tokens write it, renewals replace it, a failure rule drops it (`failureRule(…).dropControlToken`).
+ * Every token issued or given (control tokens, `tmpWsToken`, wsTokens, a provider's) is passed to
+ * `remember` first, so the meeting's redactor masks it in any server text.
  */
-export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
+export function meetingTokens(
+  options: ResolvedMeetingOptions,
+  remember: (secret: Secret) => void = () => {},
+): MeetingTokens {
   const held$ = new BehaviorSubject<ControlTokenInfo | undefined>(undefined);
+  const fromSecureGateway = parsedUrl(options.baseUrl)?.protocol === 'https:';
+  /** Every control token held: remembered for redaction, then kept. */
+  const hold = (info: ControlTokenInfo) => {
+    remember(info.token);
+    if (info.tmpWsToken !== undefined) remember(info.tmpWsToken);
+    held$.next(info);
+  };
   const source = options.tokenSource;
   const withWebSocketToken = (wsURL: string, confToken: Secret): Observable<SocketTokens> =>
     webSocketToken({
@@ -71,7 +85,12 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
       restTimeoutMs: options.restTimeoutMs,
       scheduler: options.scheduler,
       controlToken: confToken,
-    }).pipe(map(({ webSocketToken }) => ({ wsURL, confToken, webSocketToken })));
+    }).pipe(
+      map(({ webSocketToken }) => {
+        remember(webSocketToken);
+        return { wsURL, confToken, webSocketToken, fromSecureGateway };
+      }),
+    );
   const drop = () => held$.next(undefined);
 
   if (source.kind === 'provider') {
@@ -80,9 +99,12 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
       catchError((error: unknown) => throwError(() => providerFailure(error))),
       switchMap(({ wsURL, ...supplied }) => {
         const confToken = toSecret(supplied.confToken);
-        return supplied.webSocketToken === undefined
-          ? withWebSocketToken(wsURL, confToken)
-          : of({ wsURL, confToken, webSocketToken: toSecret(supplied.webSocketToken) });
+        remember(confToken);
+        if (supplied.webSocketToken === undefined) return withWebSocketToken(wsURL, confToken);
+        const webSocketToken = toSecret(supplied.webSocketToken);
+        remember(webSocketToken);
+        // All three from the provider: no gateway of ours was asked.
+        return of({ wsURL, confToken, webSocketToken, fromSecureGateway: false });
       }),
     );
     return { held$, forSocket$, renewals$: EMPTY, drop };
@@ -99,7 +121,7 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
   });
   const forSocket$ = defer(() => controlToken(tokenOptions(held$.value))).pipe(
     take(1),
-    tap((info) => held$.next(info)),
+    tap(hold),
     switchMap((info) => withWebSocketToken(info.wsURL, info.token)),
   );
   // controlToken emits its `initial` first (re-adopting it is harmless; should it have run short
@@ -107,10 +129,7 @@ export function meetingTokens(options: ResolvedMeetingOptions): MeetingTokens {
   const renewals$ = defer(() => {
     const initial = held$.value;
     return initial === undefined ? EMPTY : controlToken(tokenOptions(initial));
-  }).pipe(
-    tap((info) => held$.next(info)),
-    ignoreElements(),
-  );
+  }).pipe(tap(hold), ignoreElements());
   return { held$, forSocket$, renewals$, drop };
 }
 
@@ -121,8 +140,63 @@ function providerFailure(error: unknown): MeetingError {
   return { code: 'TOKEN_PROVIDER_FAILED', message: `getTokens failed: ${redactSecrets(text)}` };
 }
 
-/** §4: `{wsURL}/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`, with a trailing `/` of wsURL dropped (§9.14). */
+/** `scheme://authority` at the start of an absolute URL. */
+const AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+/** §4: the path the socket URL appends to `wsURL`. */
+const SOCKET_PATH = '/cms/open/websocket/confctl/increment/conn';
+
+/**
+ * §4: `{wsURL}/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`. `wsURL` is parsed
+ * with `URL` (issue 14): a path of its own is kept (a trailing `/` dropped, §9.14), a query of its
+ * own is kept but for `confID` and `tmpToken`, a fragment is dropped. Throws a `TypeError` (never
+ * quoting the token) when `wsURL` is not an absolute URL.
+ */
 export function webSocketUrl(wsURL: string, conferenceId: string, webSocketToken: Secret): string {
-  const base = wsURL.replace(/\/+$/, '');
-  return `${base}/cms/open/websocket/confctl/increment/conn?confID=${encodeURIComponent(conferenceId)}&tmpToken=${encodeURIComponent(webSocketToken.reveal())}`;
+  const url = parsedUrl(wsURL);
+  if (url === undefined) throw new TypeError('wsURL is not an absolute URL');
+  const own = [...url.searchParams].filter(([key]) => key !== 'confID' && key !== 'tmpToken');
+  const query = [
+    ...own.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`),
+    `confID=${encodeURIComponent(conferenceId)}`,
+    `tmpToken=${encodeURIComponent(webSocketToken.reveal())}`,
+  ].join('&');
+  const path = `${url.pathname.replace(/\/+$/, '')}${SOCKET_PATH}`;
+  // Scheme and authority as the service wrote them (URL would drop a default port such as :443).
+  const origin = AUTHORITY.exec(wsURL)?.[0] ?? `${url.protocol}//${url.host}`;
+  return `${origin}${path}?${query}`;
+}
+
+function parsedUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The socket URL for `tokens`, or why there is none (issue 14): `wsURL` must be an absolute `ws:`
+ * or `wss:` URL, and when the tokens came from an `https:` gateway it must be `wss:` (the socket
+ * carries the wsToken in its URL and the control token in every Subscribe frame), unless
+ * `allowInsecureWebSocket` is set.
+ */
+export function socketUrlFor(
+  tokens: SocketTokens,
+  conferenceId: string,
+  allowInsecureWebSocket: boolean,
+): string | MeetingError {
+  const url = parsedUrl(tokens.wsURL);
+  if (url === undefined || (url.protocol !== 'ws:' && url.protocol !== 'wss:')) {
+    const what = url === undefined ? 'not an absolute URL' : `of scheme ${url.protocol}, not ws: or wss:`;
+    return { code: 'WS_URL_REJECTED', reason: 'invalid', message: `the wsURL the service gave is ${what}` };
+  }
+  if (url.protocol === 'ws:' && tokens.fromSecureGateway && !allowInsecureWebSocket) {
+    return {
+      code: 'WS_URL_REJECTED',
+      reason: 'insecure',
+      message:
+        'an https gateway gave a ws:// wsURL: the tokens would travel in clear; refused (allowInsecureWebSocket allows it)',
+    };
+  }
+  return webSocketUrl(tokens.wsURL, conferenceId, tokens.webSocketToken);
 }

@@ -20,6 +20,10 @@ import type { StateWarning } from '../state/warnings.js';
  * | `ATTENDEE_WITHOUT_ID` | an attendee item had no `userUUID`, `participantID` or `phone` | skipped by `attendeeList$` |
  * | `CONF_ID_MISMATCH` | a push named another conference than the one subscribed | dropped |
  * | `SUBSCRIBE_FAILED` | the server refused a Subscribe frame; the client reconnects | — |
+ * | `SUBSCRIBE_UNANSWERED` | the first Subscribe of a socket got no reply within 10 s; without any push either the socket fails with `SUBSCRIBE_TIMEOUT` and the client reconnects | — |
+ * | `HEAL_GAVE_UP` | `MAX_WASTED_HEALS` (3) heals of a list type in a row were each followed by 5 lost versions without a push in sequence; no more heals of that type on this socket | delivered and folded as before; gaps still warned |
+ * | `WARNINGS_SUPPRESSED` | more than `MAX_WARNINGS_PER_CODE` (10) warnings of one code came within `WARNING_WINDOW_MS` (1 s); carries the code and how many were not told one by one | — |
+ * | `VALUE_CUT` | a push held values nested deeper than `MAX_KEPT_DEPTH` (32) levels | delivered, each such value replaced by `CUT_MARKER` |
  * @category Meeting
  */
 export type MeetingWarning =
@@ -37,6 +41,30 @@ export type MeetingWarning =
       readonly code: 'SUBSCRIBE_FAILED';
       readonly returnCode: number;
       readonly returnDesc?: string;
+      readonly message: string;
+    }
+  | { readonly code: 'SUBSCRIBE_UNANSWERED'; readonly afterMs: number; readonly message: string }
+  | {
+      readonly code: 'HEAL_GAVE_UP';
+      readonly action: string;
+      /** How many heals in a row were wasted. */
+      readonly heals: number;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'WARNINGS_SUPPRESSED';
+      /** The code of the warnings not told one by one. */
+      readonly suppressedCode: string;
+      readonly count: number;
+      readonly windowMs: number;
+      readonly message: string;
+    }
+  | {
+      readonly code: 'VALUE_CUT';
+      /** The push's action (an unknown push's own `action`). */
+      readonly action: string;
+      /** How many values were cut. */
+      readonly cut: number;
       readonly message: string;
     };
 

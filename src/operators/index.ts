@@ -12,7 +12,9 @@ export {
   controlToken,
   DEFAULT_REFRESH_RATIO,
   fetchControlToken,
+  MIN_REFRESH_DELAY_MS,
   refreshDelayMs,
+  SKEWED_REFRESH_DELAY_MS,
 } from '../auth/control-token.js';
 export {
   DEFAULT_BASE_URL,

@@ -20,7 +20,15 @@ export {
 export { decodeServerFrame, formatDecodeError } from './decode-server-frame.js';
 export { DOCUMENTED_NOTIFY_TYPES, isNotifyType, type NotifyType } from './notify-types.js';
 // Secrets in text (security)
-export { redactSecrets, SECRET_KEYS } from './redact.js';
+export {
+  createSecretRedactor,
+  isSecretKey,
+  MAX_REMEMBERED_SECRETS,
+  MIN_KNOWN_SECRET_LENGTH,
+  redactSecrets,
+  SECRET_KEYS,
+  type SecretRedactor,
+} from './redact.js';
 // REST answers (§2, §3)
 export {
   decodeControlTokenResponse,
@@ -28,3 +36,5 @@ export {
   decodeWebSocketTokenResponse,
   type RestBodyError,
 } from './rest.js';
+// What a push keeps beyond its documented fields (issue 14)
+export { CUT_MARKER, MAX_KEPT_DEPTH, type Sanitized, sanitizeKept } from './sanitize-kept.js';

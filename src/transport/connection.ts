@@ -3,6 +3,7 @@
  */
 import { Observable } from 'rxjs';
 import { closeError, type MeetingError } from '../errors.js';
+import { redactSecrets } from '../protocol/redact.js';
 import { type CreateWebSocket, READY_STATE, type WebSocketLike } from './websocket-like.js';
 
 /** 1 MiB: a 100-person participant snapshot is about 19 KB (TOOLCHAIN.md), so this is generous. */
@@ -114,7 +115,8 @@ export function connection(options: ConnectionOptions): Observable<ConnectionEve
     };
     socket.onclose = (event) => {
       detach(socket);
-      subscriber.error(closeError(event.code, event.reason ?? '', event.wasClean));
+      // The reason is the server's text: it may echo a token (issue 14).
+      subscriber.error(closeError(event.code, redactSecrets(event.reason ?? ''), event.wasClean));
     };
     // RFC 6455 API: an error event is always followed by a close event, which reports it.
     socket.onerror = () => undefined;

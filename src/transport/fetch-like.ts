@@ -43,10 +43,19 @@ export interface BodyStreamLike {
 
 /**
  * The part of `fetch` the client uses; the global `fetch` fits. Inject one to add a proxy, logging
- * or a test double.
+ * or a test double. Every call passes `redirect: 'error'`: the requests carry the host password
+ * or a control token, which must never follow a redirect to another origin (issue 14). A `fetch`
+ * you inject must honour it (the global `fetch` does: a redirect rejects, which the client reports
+ * as `NETWORK`); the client also treats any 3xx answer it is given as a failed call.
  * @category Auth
  */
 export type FetchLike = (
   url: string,
-  init: { readonly method: 'GET'; readonly headers: Record<string, string>; readonly signal: AbortSignal },
+  init: {
+    readonly method: 'GET';
+    readonly headers: Record<string, string>;
+    readonly signal: AbortSignal;
+    /** Always `'error'` from the client; optional so a direct caller may leave it out. */
+    readonly redirect?: 'error';
+  },
 ) => Promise<ResponseLike>;

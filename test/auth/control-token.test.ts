@@ -78,9 +78,9 @@ describe('refreshDelayMs', () => {
     expect(refreshDelayMs(info, 0)).toBe(80_000);
     expect(refreshDelayMs(info, 50_000)).toBe(40_000);
   });
-  it('falls back to confTokenExpireTime when expireTime is already past, else to 1 s', () => {
+  it('falls back to confTokenExpireTime when expireTime is already past, else to 60 s', () => {
     expect(refreshDelayMs({ ...info, confTokenExpireTime: 600 }, 200_000)).toBe(480_000);
-    expect(refreshDelayMs(info, 200_000)).toBe(1000);
+    expect(refreshDelayMs(info, 200_000)).toBe(60_000);
   });
   it('never exceeds the largest timer delay, which would fire at once and renew in a loop', () => {
     const oneYear = 365 * 24 * 3_600_000;

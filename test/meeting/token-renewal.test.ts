@@ -36,6 +36,16 @@ function fixture(keepAliveAnswer: Answer, ...later: Answer[]) {
     }
     send(data: string) {
       this.sent.push(data);
+      // Issue 14: a Subscribe left unanswered (and no push) fails the socket after 10 s, so answer it.
+      const frame = JSON.parse(data) as { action: string; sequence: string };
+      if (frame.action === 'Subscribe' && this.sent.length === 1) {
+        const reply = JSON.stringify({
+          action: 'Subscribe',
+          sequence: frame.sequence,
+          data: { returnCode: 0 },
+        });
+        queueMicrotask(() => this.onmessage?.({ data: reply }));
+      }
     }
     close() {
       this.readyState = 3;
@@ -147,18 +157,29 @@ describe('control-token renewal in a meeting', () => {
     }
   });
 
-  it('a failed keep-alive reconnects the meeting rather than ending it', async () => {
-    const f = fixture({ status: 500, body: {} });
+  it('a keep-alive that keeps failing until the token expires reconnects the meeting rather than ending it', async () => {
+    // Issue 14: a failed renewal is tried again (1 s, 2 s, 4 s, 8 s) while the token is valid.
+    const failure = { status: 500, body: {} };
+    const f = fixture(failure, failure, failure, failure, failure);
     try {
       await f.goLive();
-      expect(f.statuses.at(-1)?.phase).toBe('subscribing');
+      await f.settle();
+      expect(f.statuses.at(-1)?.phase).toBe('live');
       f.advance(RENEWAL_DUE_MS);
       await f.settle();
+      expect(f.statuses.at(-1)?.phase).toBe('live');
+      for (let second = 0; second < FIRST_EXPIRY_MS - RENEWAL_DUE_MS; second += 1000) {
+        f.advance(1000);
+        await f.settle();
+      }
 
       expect(f.requests[2]?.headers[AUTH]).toBe(basicAuthorization(TOKEN_A));
-      const last = f.statuses.at(-1);
-      expect(last?.phase).toBe('reconnecting');
-      expect(last?.lastError).toMatchObject({ code: 'REST_FAILED', call: 'keepAliveConfToken', status: 500 });
+      const first = f.statuses.find((status) => status.phase === 'reconnecting');
+      expect(first?.lastError).toMatchObject({
+        code: 'REST_FAILED',
+        call: 'keepAliveConfToken',
+        status: 500,
+      });
       expect(f.statuses.map((status) => status.phase)).not.toContain('ended');
       expect(f.statuses.map((status) => status.phase)).not.toContain('closed');
     } finally {

@@ -8,11 +8,19 @@ import { type AnyPush, streamOf } from '../streams.js';
 
 /**
  * One push as one line of JSON. Secrets serialise as `[redacted]` (the Secret class sees to it),
- * Dates as ISO strings.
+ * Dates as ISO strings. Never throws: the library caps a push's nesting (`MAX_KEPT_DEPTH`), and
+ * should `JSON.stringify` fail all the same (a stack overflow, a value it cannot serialise), the
+ * line says so instead of ending the process (issue 14).
  * @internal
  */
 export function toJsonLine(push: AnyPush): string {
-  return `${JSON.stringify(push)}\n`;
+  try {
+    return `${JSON.stringify(push)}\n`;
+  } catch (error) {
+    const action = typeof push.action === 'string' ? push.action : 'unknown';
+    const reason = error instanceof Error ? error.name : 'error';
+    return `${JSON.stringify({ action, unserialisable: reason })}\n`;
+  }
 }
 
 /**
