@@ -22,7 +22,7 @@ import { MISS } from './scalars.js';
  * spellings of §9, missing optional fields and unknown keys are all accepted; Basic/Dynamic
  * top-level fields are gathered under `data`; an unknown `action` gives an `UnknownNotify`. The
  * frequent pushes in their documented form take a hand-written fast path; the result is what
- * {@link decodeServerMessage} gives either way. The result may share arrays and objects with the
+ * the full io-ts path gives either way. The result may share arrays and objects with the
  * parsed JSON.
  *
  * Failure is a value: not JSON → `FRAME_INVALID_JSON`, not an object → `FRAME_NOT_OBJECT`, no
