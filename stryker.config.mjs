@@ -62,7 +62,12 @@ function singleFolder(patterns) {
 
 const folder = singleFolder(cliMutatePatterns(process.argv.slice(2)));
 const ownTests = folder !== undefined && existsSync(`test/${folder}`);
-if (ownTests) process.env.MUTATE_TEST_DIR = `test/${folder}`;
+/**
+ * Tests outside a folder's mirror that exercise it for real: the Node transports (node:https,
+ * `ws` with TLS) are driven over loopback TLS by test/reliability/tls.test.ts.
+ */
+const EXTRA_TESTS = { transport: ['test/reliability/tls.test.ts'] };
+if (ownTests) process.env.MUTATE_TEST_DIR = [`test/${folder}`, ...(EXTRA_TESTS[folder] ?? [])].join(',');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

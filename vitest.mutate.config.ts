@@ -11,7 +11,8 @@ import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 const dir = process.env.MUTATE_TEST_DIR;
-const include = dir === undefined ? undefined : [`${dir}/**/*.test.ts`];
+// A comma-separated list: folders (their `*.test.ts` files) or single test files.
+const include = dir?.split(',').map((entry) => (entry.endsWith('.ts') ? entry : `${entry}/**/*.test.ts`));
 
 type TestOptions = NonNullable<ViteUserConfig['test']>;
 const narrowed = (test: TestOptions | undefined): TestOptions =>
