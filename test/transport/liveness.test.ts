@@ -171,3 +171,20 @@ describe('livenessWatch', () => {
     expect(deaths).toEqual([livenessError('silence', 20)]);
   });
 });
+
+describe('livenessError', () => {
+  it('says which deadline passed, as a typed LIVENESS_TIMEOUT', () => {
+    expect(livenessError('silence', 120_000)).toEqual({
+      code: 'LIVENESS_TIMEOUT',
+      kind: 'silence',
+      afterMs: 120_000,
+      message: 'link considered dead: no frame received within 120000 ms',
+    });
+    expect(livenessError('no-echo', 30_000)).toEqual({
+      code: 'LIVENESS_TIMEOUT',
+      kind: 'no-echo',
+      afterMs: 30_000,
+      message: 'link considered dead: no heartbeat echo received within 30000 ms',
+    });
+  });
+});
