@@ -188,3 +188,43 @@ describe('livenessError', () => {
     });
   });
 });
+
+describe('liveness: errors and completion', () => {
+  const options = (scheduler: SchedulerLike, sent$: import('rxjs').Observable<string>) => ({
+    sent$,
+    echoOf,
+    silenceMs: 100,
+    echoTimeoutMs: 50,
+    scheduler,
+  });
+
+  it('fails with the error of the heartbeat stream it is told of', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, hot, expectObservable }) => {
+      const frames = hot<Frame>('-p---p-', { p: push });
+      const sent = cold<string>('---#', {}, new Error('heartbeat failed'));
+      expectObservable(frames.pipe(liveness(options(scheduler, sent)))).toBe(
+        '-p-#',
+        { p: push },
+        new Error('heartbeat failed'),
+      );
+    });
+  });
+
+  it('passes the frames’ error and completion through, and stops watching then', () => {
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const sent = cold<string>('-');
+      const failing = hot<Frame>('-p-#', { p: push }, new Error('closed'));
+      expectObservable(failing.pipe(liveness(options(scheduler, sent)))).toBe(
+        '-p-#',
+        { p: push },
+        new Error('closed'),
+      );
+      const ending = hot<Frame>('-p-|', { p: push });
+      // Completion at 3 ms: no LIVENESS_TIMEOUT later, though nothing arrives for 100 ms after.
+      expectObservable(ending.pipe(liveness(options(scheduler, sent)))).toBe('-p-|', { p: push });
+      expectSubscriptions(sent.subscriptions).toBe(['^--!', '^--!']);
+    });
+  });
+});
